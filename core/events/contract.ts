@@ -1,0 +1,90 @@
+/**
+ * The event contract between the producer, the MongoDB writer and any other subscriber. Every event on an
+ * entity topic is one of two Avro records, told apart by the `edreflect.op` header:
+ *
+ *   row   one CSV row: `_source` (where it came from) plus the row's columns under their CSV names;
+ *   drop  "delete every stored row of this org whose `column` holds `value`": the drop step of a
+ *         change list or a deletion list, placed on the child's own topic, in the child's partition.
+ *
+ * The message key is `org|route value`, so every event that must stay in order lands in one partition.
+ */
+import type { DayStamp, DropId, ExportFileName, OrgId } from '../types';
+
+export const HEADER = {
+  op: 'edreflect.op',
+  org: 'edreflect.org',
+  drop: 'edreflect.drop',
+  day: 'edreflect.day',
+  file: 'edreflect.file',
+  line: 'edreflect.line',
+} as const;
+
+export type EventOp = 'row' | 'drop';
+
+/** Where an event came from: the Avro `_source` field of every event. */
+export interface SourceRef {
+  readonly org: OrgId;
+  readonly drop: DropId;
+  readonly day: DayStamp;
+  readonly file: ExportFileName;
+  /** 1-based line of the CSV row where the record starts; 0 for events derived from a whole list. */
+  readonly line: number;
+}
+
+export type CellValue = string | number | boolean | null;
+export type RowValues = Readonly<Record<string, CellValue>>;
+
+export interface RowEvent {
+  readonly op: 'row';
+  readonly source: SourceRef;
+  readonly values: RowValues;
+}
+
+export interface DropEvent {
+  readonly op: 'drop';
+  readonly source: SourceRef;
+  /** The list file whose id caused this drop, e.g. Observation_Modified.csv. */
+  readonly list: ExportFileName;
+  readonly column: string;
+  readonly value: string;
+}
+
+export type ConnectorEvent = RowEvent | DropEvent;
+
+export const SOURCE_FIELD = '_source';
+
+export const SOURCE_SCHEMA = {
+  type: 'record',
+  name: 'Source',
+  namespace: 'edreflect',
+  doc: 'Where an event came from: org, drop (content hash of the day set), day, file and 1-based CSV line.',
+  fields: [
+    { name: 'org', type: 'string' },
+    { name: 'drop', type: 'string' },
+    { name: 'day', type: 'string' },
+    { name: 'file', type: 'string' },
+    { name: 'line', type: 'long' },
+  ],
+} as const;
+
+export const DROP_SCHEMA = {
+  type: 'record',
+  name: 'Drop',
+  namespace: 'edreflect.control',
+  doc: 'Delete every stored row of the org whose column holds value, before the rows that follow.',
+  fields: [
+    { name: SOURCE_FIELD, type: SOURCE_SCHEMA },
+    { name: 'list', type: 'string' },
+    { name: 'column', type: 'string' },
+    { name: 'value', type: 'string' },
+  ],
+} as const;
+
+export function messageKey(org: OrgId, route: string): string {
+  return `${org}|${route}`;
+}
+
+/** Subjects follow the topic-record naming strategy: one topic carries row and drop records. */
+export function subjectFor(topic: string, recordFullName: string): string {
+  return `${topic}-${recordFullName}`;
+}

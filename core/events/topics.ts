@@ -1,0 +1,18 @@
+/** Topic names, derived from the catalog: one per collection, plus the connector's own bookkeeping topics. */
+import { asTopic, type CollectionName, type TopicName } from '../types';
+
+export interface TopicNames {
+  forCollection(collection: CollectionName): TopicName;
+  /** Compacted: which drops of which org have been published (the producer's exactly-once record). */
+  readonly ingested: TopicName;
+  /** Rows and events that could not be applied, with the reason, file and line (JSON). */
+  readonly deadLetters: TopicName;
+}
+
+export function topicNames(prefix: string): TopicNames {
+  return {
+    forCollection: (collection) => asTopic(`${prefix}${collection}`),
+    ingested: asTopic(`${prefix}_ingested`),
+    deadLetters: asTopic(`${prefix}_dead_letters`),
+  };
+}

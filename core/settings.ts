@@ -1,0 +1,119 @@
+/**
+ * Every setting the connector reads, as one declarative table: its environment variable, what it means,
+ * its default and how a value is checked. The README's configuration table is written from this list.
+ */
+
+export type SettingName =
+  | 'kafkaBrokers'
+  | 'kafkaClientId'
+  | 'registryUrl'
+  | 'mongoUri'
+  | 'mongoDb'
+  | 'source'
+  | 'org'
+  | 'settleSeconds'
+  | 'topicPrefix'
+  | 'partitions'
+  | 'consumerGroup'
+  | 'catalogFile'
+  | 'ftpCaFile'
+  | 'spoolDir'
+  | 'idleSeconds';
+
+export interface SettingSpec {
+  readonly env: string;
+  readonly description: string;
+  readonly default?: string;
+  /** Returns an error message for a bad value, or undefined when it is fine. */
+  readonly check: (value: string) => string | undefined;
+}
+
+const nonEmpty = (v: string): string | undefined => (v.trim() === '' ? 'must not be empty' : undefined);
+const wholeNumber =
+  (min: number, max: number) =>
+  (v: string): string | undefined =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+const urlWith =
+  (...protocols: string[]) =>
+  (v: string): string | undefined => {
+    try {
+      const url = new URL(v);
+      return protocols.includes(url.protocol) ? undefined : `must start with ${protocols.map((p) => p + '//').join(' or ')}`;
+    } catch {
+      return 'is not a URL';
+    }
+  };
+const brokers = (v: string): string | undefined =>
+  v.split(',').every((b) => /^[^\s:,]+:\d{1,5}$/.test(b.trim())) ? undefined : 'must be a comma-separated list of host:port';
+
+export const SETTINGS: Record<SettingName, SettingSpec> = {
+  kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers, host:port[,host:port]', check: brokers },
+  kafkaClientId: { env: 'KAFKA_CLIENT_ID', description: 'client id sent to Kafka', default: 'edreflect', check: nonEmpty },
+  registryUrl: {
+    env: 'SCHEMA_REGISTRY_URL',
+    description: 'Confluent-compatible Schema Registry URL (for Apicurio: .../apis/ccompat/v7)',
+    check: urlWith('http:', 'https:'),
+  },
+  mongoUri: { env: 'MONGODB_URI', description: 'MongoDB connection string', check: urlWith('mongodb:', 'mongodb+srv:') },
+  mongoDb: {
+    env: 'MONGODB_DB',
+    description: 'database that holds the collections',
+    default: 'edreflect',
+    check: (v) => (/^[A-Za-z0-9_-]{1,63}$/.test(v) ? undefined : 'must be 1 to 63 letters, digits, _ or -'),
+  },
+  source: {
+    env: 'EDREFLECT_SOURCE',
+    description: "the org's export folder: ftp://, ftps:// (explicit TLS) or file:// URL",
+    check: urlWith('ftp:', 'ftps:', 'file:'),
+  },
+  org: {
+    env: 'EDREFLECT_ORG',
+    description: 'the org (district) id stamped on every event and document',
+    check: (v) => (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v) ? undefined : 'must be 1 to 64 letters, digits, ., _ or -'),
+  },
+  settleSeconds: {
+    env: 'EDREFLECT_SETTLE_SECONDS',
+    description: 'a drop is read once no file in it changed for this long; 0 reads it at once',
+    default: '120',
+    check: wholeNumber(0, 86_400),
+  },
+  topicPrefix: {
+    env: 'EDREFLECT_TOPIC_PREFIX',
+    description: 'prefix of every topic the connector creates',
+    default: 'edreflect.',
+    check: (v) => (/^[A-Za-z0-9._-]{1,100}$/.test(v) ? undefined : 'must be letters, digits, ., _ or -'),
+  },
+  partitions: {
+    env: 'EDREFLECT_PARTITIONS',
+    description: 'partitions of each entity topic when the connector creates it',
+    default: '3',
+    check: wholeNumber(1, 1000),
+  },
+  consumerGroup: {
+    env: 'EDREFLECT_CONSUMER_GROUP',
+    description: 'Kafka consumer group of the MongoDB writer',
+    default: 'edreflect-mongodb',
+    check: nonEmpty,
+  },
+  catalogFile: {
+    env: 'EDREFLECT_CATALOG',
+    description: 'a catalog file that replaces the built-in schemas/catalog.json',
+    check: nonEmpty,
+  },
+  ftpCaFile: {
+    env: 'EDREFLECT_FTP_CA_FILE',
+    description: 'PEM file of a CA to trust for ftps:// (besides the system CAs)',
+    check: nonEmpty,
+  },
+  spoolDir: {
+    env: 'EDREFLECT_SPOOL_DIR',
+    description: 'local folder where a drop is copied before it is parsed',
+    check: nonEmpty,
+  },
+  idleSeconds: {
+    env: 'EDREFLECT_IDLE_SECONDS',
+    description: 'consume --until-idle gives up waiting for new events after this long with nothing left to read',
+    default: '2',
+    check: wholeNumber(0, 3600),
+  },
+};
