@@ -76,7 +76,7 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
   if (route !== undefined && needsKey && !keyList.includes(route)) problem(`"route" ${route} must be a key column`);
   switch (kind) {
     case 'deprecated':
-      return { kind, file: base.file, columns, collection: base.collection };
+      return { kind, ...base, route: undefined };
     case 'change-list':
     case 'entity':
       return { kind, ...base, key: keyList, route };

@@ -58,7 +58,7 @@ export interface LegacyIdMapEntry extends EntryBase {
   readonly model: string;
 }
 
-export interface DeprecatedEntry extends Omit<EntryBase, 'route'> {
+export interface DeprecatedEntry extends EntryBase {
   readonly kind: 'deprecated';
 }
 

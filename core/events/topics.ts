@@ -1,4 +1,6 @@
 /** Topic names, derived from the catalog: one per collection, plus the connector's own bookkeeping topics. */
+import type { Catalog } from '../catalog/types';
+import type { TopicSpec } from '../kafka/topics';
 import { asTopic, type CollectionName, type TopicName } from '../types';
 
 export interface TopicNames {
@@ -15,4 +17,14 @@ export function topicNames(prefix: string): TopicNames {
     ingested: asTopic(`${prefix}_ingested`),
     deadLetters: asTopic(`${prefix}_dead_letters`),
   };
+}
+
+/** Every topic a deployment needs: one per collection of the catalog, the ledger and the dead letters. */
+export function topicSpecs(catalog: Catalog, topics: TopicNames, partitions: number): TopicSpec[] {
+  const collections = new Set(catalog.entries.filter((e) => e.kind !== 'deprecated').map((e) => e.collection));
+  return [
+    ...[...collections].map((c) => ({ topic: topics.forCollection(c), partitions })),
+    { topic: topics.ingested, partitions: 1, compacted: true },
+    { topic: topics.deadLetters, partitions: 1 },
+  ];
 }

@@ -1,0 +1,57 @@
+/** `edreflect produce --once [--dry-run]`: publish every settled, new drop of the configured org. */
+import { parseArgs } from 'node:util';
+import { readSettings, setting, optionalSetting } from '../../core/config';
+import { ConfigError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { createRegistryHttp } from '../../core/registry/http';
+import { orgId } from '../../core/types';
+import { produceOnce, type ProduceResult } from '../../producer/connector';
+import { createEventEncoder } from '../../producer/encode/encoder';
+import { openSource } from '../../producer/source/open-source';
+import { formatDropReport, isClean } from '../../producer/task/report';
+import { EXIT } from '../exit-codes';
+import { runtimeFrom } from '../runtime';
+
+export const PRODUCE_SETTINGS = ['kafkaBrokers', 'kafkaClientId', 'registryUrl', 'source', 'org', 'settleSeconds', 'topicPrefix', 'partitions'] as const;
+
+export async function produceCommand(argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
+  const { values: flags } = parseArgs({ args: argv, options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, strict: true });
+  if (flags.once !== true) throw new ConfigError('produce needs --once (ingest the current drops, then exit)');
+  const values = readSettings(PRODUCE_SETTINGS);
+  const runtime = runtimeFrom(values, logger);
+  const org = orgId(setting(values, 'org'));
+  const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
+  const registryUrl = setting(values, 'registryUrl');
+  try {
+    const result = await produceOnce({
+      org,
+      source,
+      kafka: runtime.kafka,
+      encoder: createEventEncoder({ http: createRegistryHttp({ url: registryUrl }), codec: runtime.codec }),
+      catalog: runtime.catalog,
+      topics: runtime.topics,
+      partitions: runtime.partitions,
+      settleSeconds: Number(setting(values, 'settleSeconds')),
+      spoolDir: optionalSetting('spoolDir'),
+      dryRun: flags['dry-run'] === true,
+      logger: logger.child({ org }),
+    });
+    printResult(result, out);
+    return exitCodeOf(result);
+  } finally {
+    await source.close();
+  }
+}
+
+function printResult(result: ProduceResult, out: (line: string) => void): void {
+  if (result.reports.length === 0 && result.unsettled.length === 0) out('no drops found');
+  for (const report of result.reports) out(formatDropReport(report));
+  for (const u of result.unsettled) out(`drop ${u.label || '(current)'} not settled: last change ${u.ageSeconds} s ago; left for a later run`);
+  for (const m of result.missed) out(`MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
+}
+
+export function exitCodeOf(result: ProduceResult): number {
+  if (result.reports.some((r) => !isClean(r))) return EXIT.rejected;
+  if (result.missed.length > 0) return EXIT.missedDays;
+  return EXIT.ok;
+}

@@ -1,0 +1,52 @@
+/** `edreflect stack up | down | status | env | reset`: the local stack of real servers for tests and demos. */
+import type { Logger } from '../../core/logger';
+import { stackDown, stackEnv, stackReset, stackStatus, stackUp, type ServiceStatus } from '../../stack/stack';
+import { EXIT } from '../exit-codes';
+
+const USAGE = 'usage: edreflect stack up | down | status | env | reset';
+
+export async function stackCommand(argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
+  const [action, ...rest] = argv;
+  if (rest.length > 0) {
+    out(USAGE);
+    return EXIT.usage;
+  }
+  switch (action) {
+    case 'up': {
+      const started = Date.now();
+      const services = await stackUp({ logger });
+      printStatus(services, out);
+      out(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s; eval "$(edreflect stack env)" to use it`);
+      return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
+    }
+    case 'down':
+      printStatus(await stackDown({ logger }), out);
+      return EXIT.ok;
+    case 'status': {
+      const services = await stackStatus();
+      printStatus(services, out);
+      return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
+    }
+    case 'env':
+      for (const [k, v] of Object.entries(stackEnv())) out(`export ${k}=${shellQuote(v)}`);
+      return EXIT.ok;
+    case 'reset':
+      await stackReset({ logger });
+      out('stack stopped and its data wiped (downloads kept)');
+      return EXIT.ok;
+    default:
+      out(USAGE);
+      return EXIT.usage;
+  }
+}
+
+function printStatus(services: readonly ServiceStatus[], out: (line: string) => void): void {
+  for (const s of services) {
+    const state = s.running ? 'up' : 'down';
+    out(`${s.name.padEnd(9)} ${state.padEnd(5)} port ${String(s.port).padEnd(6)} pid ${s.pid ?? '-'}${s.detail === undefined ? '' : `  ${s.detail}`}`);
+  }
+}
+
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:@,=+-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

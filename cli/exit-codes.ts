@@ -1,0 +1,11 @@
+/** Exit statuses a script can act on. */
+export const EXIT = {
+  ok: 0,
+  /** Configuration, connection or internal error: nothing reliable happened; the one-line reason is on stderr. */
+  error: 1,
+  /** The run completed, but rows or files were rejected (they are in the dead-letter topic). */
+  rejected: 2,
+  /** The run completed, but days were missed: their drops were never read. */
+  missedDays: 3,
+  usage: 64,
+} as const;

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * The `edreflect` command. Each subcommand returns its exit status; anything thrown ends the run with a
+ * one-line reason on stderr and status 1 (64 for wrong usage).
+ */
+import { ConnectorError, errorMessage } from '../core/errors';
+import { createLogger } from '../core/logger';
+import { consumeCommand } from './commands/consume';
+import { demoCommand } from './commands/demo';
+import { produceCommand } from './commands/produce';
+import { stackCommand } from './commands/stack';
+import { EXIT } from './exit-codes';
+
+const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
+
+  edreflect produce --once [--dry-run]   publish every settled, new drop of EDREFLECT_ORG from EDREFLECT_SOURCE
+  edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
+  edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
+  edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
+
+Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
+rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
+
+type Command = (argv: string[], logger: ReturnType<typeof createLogger>, out: (line: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  produce: produceCommand,
+  consume: consumeCommand,
+  stack: stackCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const out = (line: string): void => void process.stdout.write(line + '\n');
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`edreflect: unknown command "${name}"\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  const logger = createLogger({ base: { command: name } });
+  try {
+    return await command(rest, logger, out);
+  } catch (err) {
+    const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
+    process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err).split('\n')[0]}\n`);
+    logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
+    return usage ? EXIT.usage : EXIT.error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      // Clients may leave sockets or timers behind; do not let them keep a finished command alive.
+      setTimeout(() => process.exit(code), 3000).unref();
+    },
+    (err: unknown) => {
+      process.stderr.write(`edreflect: ${errorMessage(err)}\n`);
+      process.exitCode = EXIT.error;
+    },
+  );
+}

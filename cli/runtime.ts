@@ -1,0 +1,40 @@
+/** Builds the clients a command needs from checked settings. */
+import { loadCatalog } from '../core/catalog/load';
+import type { Catalog } from '../core/catalog/types';
+import { optionalSetting, setting, type RawSettings } from '../core/config';
+import { topicNames, type TopicNames } from '../core/events/topics';
+import { createKafka } from '../core/kafka/client';
+import type { Logger } from '../core/logger';
+import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
+import type { Kafka } from 'kafkajs';
+
+export interface Runtime {
+  readonly kafka: Kafka;
+  readonly codec: AvroCodec;
+  readonly catalog: Catalog;
+  readonly topics: TopicNames;
+  readonly partitions: number;
+}
+
+export function runtimeFrom(values: RawSettings, logger: Logger): Runtime {
+  const catalogFile = optionalSetting('catalogFile');
+  return {
+    kafka: createKafka({ brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId'), logger }),
+    codec: createAvroCodec({ url: setting(values, 'registryUrl') }),
+    catalog: catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile),
+    topics: topicNames(setting(values, 'topicPrefix')),
+    partitions: Number(setting(values, 'partitions')),
+  };
+}
+
+/** Resolves on the first SIGTERM or SIGINT, so a long-running command can finish its batch and stop. */
+export function stopSignal(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      logger.info('stopping on signal', { signal });
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The MongoDB writer: subscribes one consumer group to every topic of the catalog that has a write strategy,
+ * applies batches in partition order, and either runs until stopped or, with `untilIdle`, stops once
+ * everything published so far has been applied.
+ */
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Db } from 'mongodb';
+import type { Catalog } from '../core/catalog/types';
+import { deadLetterMessage } from '../core/events/dead-letter';
+import { topicSpecs, type TopicNames } from '../core/events/topics';
+import { ensureTopics } from '../core/kafka/topics';
+import type { Logger } from '../core/logger';
+import type { AvroCodec } from '../core/registry/codec';
+import { pendingPartitions } from './idle';
+import { ensureIndexes } from './sink/indexes';
+import { STRATEGIES } from './strategies/table';
+import { createBatchHandler, type BatchStats } from './task';
+
+export interface ConsumeOptions {
+  readonly kafka: Kafka;
+  readonly codec: AvroCodec;
+  readonly db: Db;
+  readonly catalog: Catalog;
+  readonly topics: TopicNames;
+  readonly partitions: number;
+  readonly groupId: string;
+  readonly untilIdle: boolean;
+  readonly logger: Logger;
+  readonly pollMs?: number;
+  /** Resolves when the process is asked to stop (SIGTERM, SIGINT). */
+  readonly stopSignal?: Promise<void>;
+}
+
+export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
+  const { kafka, catalog, topics, logger, groupId } = opts;
+  const collections = new Map<string, string>();
+  for (const e of catalog.entries) if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
+  const subscribed = [...collections.keys()];
+  const admin = kafka.admin();
+  await admin.connect();
+  let consumer: Consumer | undefined;
+  let producer: Producer | undefined;
+  const stats: BatchStats = { events: 0, writes: 0, deadLetters: 0 };
+  try {
+    await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
+    const indexes = await ensureIndexes(opts.db, catalog);
+    logger.info('indexes ready', { indexes });
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    const dlq = producer;
+    consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscribed, fromBeginning: true });
+    const crashed = new Promise<never>((_, reject) => {
+      consumer!.on(consumer!.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
+    });
+    crashed.catch(() => undefined);
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      eachBatch: createBatchHandler({
+        catalog,
+        collectionOf: (topic) => collections.get(topic),
+        codec: opts.codec,
+        db: opts.db,
+        deadLetter: async (letter) => {
+          await dlq.send({ topic: topics.deadLetters, messages: [deadLetterMessage(letter)], acks: -1 });
+        },
+        logger,
+        stats,
+      }),
+    });
+    logger.info('consuming', { groupId, topics: subscribed.length, untilIdle: opts.untilIdle });
+    const stopped = opts.stopSignal ?? new Promise<void>(() => undefined);
+    if (opts.untilIdle) {
+      await Promise.race([waitForIdle(admin, groupId, subscribed, opts.pollMs ?? 500), stopped, crashed]);
+    } else {
+      await Promise.race([stopped, crashed]);
+    }
+    return stats;
+  } finally {
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    await admin.disconnect();
+  }
+}
+
+async function waitForIdle(admin: ReturnType<Kafka['admin']>, groupId: string, topics: string[], pollMs: number): Promise<void> {
+  for (;;) {
+    const pending = await pendingPartitions(admin, groupId, topics);
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode,
+ * turn into writes, apply them in order, and only then mark the offsets done and commit, so a crash at
+ * any moment replays from the last durable point and the writes, being idempotent, land the same.
+ */
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { Catalog, CatalogEntry } from '../core/catalog/types';
+import { HEADER } from '../core/events/contract';
+import type { DeadLetter } from '../core/events/dead-letter';
+import { ConnectorError, errorMessage } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { AvroCodec } from '../core/registry/codec';
+import { decodeEvent } from './decode';
+import { applyOrdered } from './sink/apply-ordered';
+import { writeFor } from './write-model';
+
+export interface BatchStats {
+  events: number;
+  writes: number;
+  deadLetters: number;
+}
+
+export interface BatchHandlerDeps {
+  readonly catalog: Catalog;
+  readonly collectionOf: (topic: string) => string | undefined;
+  readonly codec: AvroCodec;
+  readonly db: Db;
+  readonly deadLetter: (letter: DeadLetter) => Promise<void>;
+  readonly logger: Logger;
+  readonly chunkSize?: number;
+  readonly stats: BatchStats;
+}
+
+export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
+  const { catalog, codec, db, logger, stats } = deps;
+  const chunkSize = deps.chunkSize ?? 2000;
+  return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+    const collectionName = deps.collectionOf(batch.topic);
+    if (collectionName === undefined) throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
+    const collection = db.collection(collectionName);
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const writes: AnyBulkWriteOperation[] = [];
+      const origins: KafkaMessage[] = [];
+      const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
+        stats.deadLetters += 1;
+        logger.error('event dead-lettered', { topic: batch.topic, partition: batch.partition, offset: message.offset, reason });
+        await deps.deadLetter({
+          stage: 'consume',
+          org: message.headers?.[HEADER.org]?.toString() ?? '',
+          ...traceOf(message),
+          reason,
+          origin: { topic: batch.topic, partition: batch.partition, offset: message.offset },
+        });
+      };
+      for (const message of chunk) {
+        stats.events += 1;
+        try {
+          const event = await decodeEvent(codec, message);
+          const entry: CatalogEntry | undefined = event.op === 'row' ? catalog.byFile(event.source.file) : undefined;
+          if (event.op === 'row' && entry === undefined) throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
+          writes.push(writeFor(entry!, event));
+          origins.push(message);
+        } catch (err) {
+          if (err instanceof ConnectorError && err.code === 'EVENT_INVALID') await poison(message, errorMessage(err));
+          else throw err;
+        }
+      }
+      await applyOrdered(collection, writes, ({ index, reason }) => poison(origins[index]!, reason));
+      stats.writes += writes.length;
+      resolveOffset(chunk[chunk.length - 1]!.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  };
+}
+
+function traceOf(message: KafkaMessage): Partial<DeadLetter> {
+  const h = (name: string): string | undefined => message.headers?.[name]?.toString();
+  const line = Number(h(HEADER.line));
+  const out: { drop?: string; day?: string; file?: string; line?: number } = {};
+  const drop = h(HEADER.drop);
+  const day = h(HEADER.day);
+  const file = h(HEADER.file);
+  if (drop !== undefined) out.drop = drop;
+  if (day !== undefined) out.day = day;
+  if (file !== undefined) out.file = file;
+  if (Number.isFinite(line)) out.line = line;
+  return out;
+}

@@ -1,0 +1,20 @@
+/** A kafkajs client whose own log lines go through the connector's structured logger. */
+import { Kafka, logLevel, type logCreator } from 'kafkajs';
+import type { Logger } from '../logger';
+
+export function createKafka({ brokers, clientId, logger }: { brokers: string; clientId: string; logger: Logger }): Kafka {
+  const toLogger: logCreator = () => (entry) => {
+    const { message, ...fields } = entry.log;
+    const payload = { component: 'kafkajs', namespace: entry.namespace, ...fields };
+    // kafkajs logs every retry; the connector reports the failure that ends a command itself.
+    if (entry.level === logLevel.ERROR) logger.warn(message, payload);
+    else logger.debug(message, payload);
+  };
+  return new Kafka({
+    clientId,
+    brokers: brokers.split(',').map((b) => b.trim()),
+    logLevel: logLevel.WARN,
+    logCreator: toLogger,
+    retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * `produce --once` for one org: find the drops in its folder, skip those not settled yet, and publish each
+ * one not in the ledger, oldest first, as one transaction that also writes its ledger entry. The
+ * transactional id is per org, so a second producer for the same org fences the first instead of racing it.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Catalog } from '../core/catalog/types';
+import { topicSpecs, type TopicNames } from '../core/events/topics';
+import { ensureTopics } from '../core/kafka/topics';
+import type { Logger } from '../core/logger';
+import type { EventEncoder } from './encode/encoder';
+import { lastPublishedDay, ledgerMessage, readLedger } from './drop/ledger';
+import { checkMissedDays, type MissedDays } from './drop/missed-days';
+import { spoolDrop } from './drop/spool';
+import { groupDrops } from './source/layout';
+import type { Source } from './source/source';
+import { ingestDrop } from './task/ingest-drop';
+import { dryRunOutput, publishingOutput } from './task/output';
+import { beginDrop } from './publish/publisher';
+import type { DropReport } from './task/report';
+import type { OrgId } from '../core/types';
+
+export interface ProduceOptions {
+  readonly org: OrgId;
+  readonly source: Source;
+  readonly kafka: Kafka;
+  readonly encoder: EventEncoder;
+  readonly catalog: Catalog;
+  readonly topics: TopicNames;
+  readonly partitions: number;
+  readonly settleSeconds: number;
+  readonly spoolDir?: string | undefined;
+  readonly dryRun: boolean;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+export interface ProduceResult {
+  readonly reports: DropReport[];
+  readonly unsettled: { label: string; ageSeconds: number }[];
+  readonly missed: MissedDays[];
+}
+
+export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> {
+  const { org, source, kafka, catalog, topics, logger } = opts;
+  const now = opts.now ?? (() => new Date());
+  const drops = groupDrops(await source.listFiles());
+  logger.info('found drops', { org, source: source.describe, drops: drops.map((d) => d.label || '(current)') });
+  const result: ProduceResult = { reports: [], unsettled: [], missed: [] };
+  if (drops.length === 0) return result;
+
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    if (!opts.dryRun) await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
+  } finally {
+    await admin.disconnect();
+  }
+  let producer: Producer | undefined;
+  if (!opts.dryRun) {
+    producer = kafka.producer({
+      transactionalId: `edreflect-producer-${org}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: 900_000,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect(); // fences any other producer of this org before the ledger is read
+  }
+  try {
+    const ledger = await readLedger(kafka, topics.ingested, org);
+    let lastDay = lastPublishedDay(ledger.values());
+    for (const listing of drops) {
+      const ageSeconds = (now().getTime() - listing.modifiedAt.getTime()) / 1000;
+      if (ageSeconds < opts.settleSeconds) {
+        result.unsettled.push({ label: listing.label, ageSeconds: Math.floor(ageSeconds) });
+        logger.info('drop not settled yet: left for a later run', { org, drop: listing.label || '(current)', ageSeconds });
+        break; // later drops wait too, so drops are published in order
+      }
+      const spooled = await spoolDrop({ org, drop: listing, source, spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool') });
+      try {
+        if (ledger.has(spooled.id)) {
+          result.reports.push({ org, drop: spooled.id, day: spooled.day, label: spooled.label, files: [], outcome: 'already-published' });
+          continue;
+        }
+        if (listing.label !== 'export/all') {
+          const missed = checkMissedDays(lastDay, spooled.day);
+          if (missed !== undefined) {
+            result.missed.push(missed);
+            logger.error('days were missed: their drops were never read', { org, ...missed });
+          }
+        }
+        if (producer === undefined) {
+          const output = dryRunOutput();
+          const report = await ingestDrop(spooled, { catalog, topics, output, logger });
+          report.outcome = 'dry-run';
+          result.reports.push(report);
+          continue;
+        }
+        const publisher = await beginDrop({ producer });
+        try {
+          const output = publishingOutput({ encoder: opts.encoder, publisher, deadLetterTopic: topics.deadLetters });
+          const report = await ingestDrop(spooled, { catalog, topics, output, logger });
+          const rows = new Map(report.files.map((f) => [f.file, f.published]));
+          const files = spooled.files.map((f) => ({ name: f.name, sha256: f.sha256, rows: rows.get(f.name) ?? 0 }));
+          await publisher.send(
+            topics.ingested,
+            ledgerMessage({ org, drop: spooled.id, day: spooled.day, label: spooled.label, files, publishedAt: now().toISOString() }),
+          );
+          await publisher.commit();
+          result.reports.push(report);
+          ledger.set(spooled.id, { org, drop: spooled.id, day: spooled.day, label: spooled.label, files, publishedAt: now().toISOString() });
+          if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay)) lastDay = spooled.day;
+          logger.info('drop published', { org, drop: spooled.id, day: spooled.day, files: report.files.length });
+        } catch (err) {
+          await publisher.abort().catch((abortErr: unknown) => logger.warn('abort failed', { error: abortErr }));
+          throw err;
+        }
+      } finally {
+        await spooled.discard();
+      }
+    }
+  } finally {
+    await producer?.disconnect();
+  }
+  return result;
+}

@@ -1,0 +1,53 @@
+/**
+ * Registers the schemas a drop needs (one row schema per file and column set, one drop schema per topic)
+ * and encodes events in the Confluent wire format. Subjects follow the topic-record naming strategy and
+ * are FULL_TRANSITIVE: every column but the keys is optional, so a column the vendor adds or drops
+ * registers a new version that old and new readers both understand.
+ */
+import type { CatalogEntry } from '../../core/catalog/types';
+import { DROP_SCHEMA, SOURCE_FIELD, subjectFor, type DropEvent, type RowEvent } from '../../core/events/contract';
+import type { AvroCodec } from '../../core/registry/codec';
+import type { Compatibility, RegistryHttp } from '../../core/registry/http';
+import type { TopicName } from '../../core/types';
+import type { ColumnPlan } from '../convert/column-plan';
+import { rowRecordName, rowSchema } from './row-schema';
+
+export const SUBJECT_COMPATIBILITY: Compatibility = 'FULL_TRANSITIVE';
+
+export interface EventEncoder {
+  rowSchemaId(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
+  dropSchemaId(topic: TopicName): Promise<number>;
+  encodeRow(schemaId: number, event: RowEvent): Promise<Buffer>;
+  encodeDrop(schemaId: number, event: DropEvent): Promise<Buffer>;
+}
+
+export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec: AvroCodec }): EventEncoder {
+  const ids = new Map<string, Promise<number>>();
+  const compatible = new Set<string>();
+
+  const register = (subject: string, schema: object): Promise<number> => {
+    const cacheKey = `${subject}\n${JSON.stringify(schema)}`;
+    let id = ids.get(cacheKey);
+    if (id === undefined) {
+      id = (async () => {
+        const registered = await http.register(subject, schema);
+        if (!compatible.has(subject)) {
+          if ((await http.compatibility(subject)) !== SUBJECT_COMPATIBILITY) await http.setCompatibility(subject, SUBJECT_COMPATIBILITY);
+          compatible.add(subject);
+        }
+        return registered;
+      })();
+      id.catch(() => ids.delete(cacheKey));
+      ids.set(cacheKey, id);
+    }
+    return id;
+  };
+
+  return {
+    rowSchemaId: (topic, entry, plan) => register(subjectFor(topic, rowRecordName(entry)), rowSchema(entry, plan)),
+    dropSchemaId: (topic) => register(subjectFor(topic, `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`), DROP_SCHEMA),
+    encodeRow: (schemaId, event) => codec.encode(schemaId, { [SOURCE_FIELD]: event.source, ...event.values }),
+    encodeDrop: (schemaId, event) =>
+      codec.encode(schemaId, { [SOURCE_FIELD]: event.source, list: event.list, column: event.column, value: event.value }),
+  };
+}

@@ -1,0 +1,19 @@
+/** Picks the source for an org folder URL. */
+import { ConfigError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { createFileSource } from './file-source';
+import { createFtpSource } from './ftp-source';
+import type { Source } from './source';
+
+export function openSource({ url, caFile, logger }: { url: string; caFile?: string | undefined; logger: Logger }): Source {
+  const parsed = new URL(url);
+  switch (parsed.protocol) {
+    case 'file:':
+      return createFileSource(parsed);
+    case 'ftp:':
+    case 'ftps:':
+      return createFtpSource({ url: parsed, caFile, logger });
+    default:
+      throw new ConfigError(`EDREFLECT_SOURCE must be an ftp://, ftps:// or file:// URL (got ${parsed.protocol}//)`);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Turns one spooled drop into events, in the order the write rules need:
+ *
+ *   1. lists and entities (change lists, entities, append-only files, legacy-id maps): their rows, and the
+ *      ids of every list that a child, an affiliation or a deletion depends on;
+ *   2. each child file: one drop event per id of its list (even if the child file is absent or empty, so
+ *      the rows of a parent that lost all its rows are deleted), then today's rows;
+ *   3. affiliations;
+ *   4. deletion lists: their rows, then a drop event per id on every file the list deletes from.
+ *
+ * A drop event goes to the child's own topic with the same key as the rows it deletes, so within a
+ * partition it follows every earlier row of that parent and precedes today's rows. A list that failed
+ * fails its children too: their rows without the drop step would silently drift.
+ */
+import { createHash } from 'node:crypto';
+import { ConnectorError, errorMessage } from '../../core/errors';
+import { keyOf, type Catalog, type CatalogEntry, type ChildEntry, type DeletionListEntry } from '../../core/catalog/types';
+import { messageKey, type SourceRef } from '../../core/events/contract';
+import type { TopicNames } from '../../core/events/topics';
+import type { Logger } from '../../core/logger';
+import type { ExportFileName } from '../../core/types';
+import type { SpooledDrop, SpooledFile } from '../drop/spool';
+import { openExportFile } from './export-file';
+import type { DropOutput } from './output';
+import { newFileReport, type DropReport, type FileReport } from './report';
+
+type ListIds = Map<string, number>; // id -> line in the list file
+
+export interface IngestDeps {
+  readonly catalog: Catalog;
+  readonly topics: TopicNames;
+  readonly output: DropOutput;
+  readonly logger: Logger;
+}
+
+export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, logger }: IngestDeps): Promise<DropReport> {
+  const present = new Map<string, SpooledFile>(drop.files.map((f) => [f.name, f]));
+  const report: DropReport = { org: drop.org, drop: drop.id, day: drop.day, label: drop.label, files: [], outcome: 'published' };
+  const lists = new Map<ExportFileName, ListIds>();
+  const failedLists = new Set<ExportFileName>();
+  const needed = neededLists(catalog);
+  const source = (file: ExportFileName, line: number): SourceRef => ({ org: drop.org, drop: drop.id, day: drop.day, file, line });
+
+  for (const f of drop.files) {
+    const entry = catalog.byFile(f.name);
+    if (entry === undefined) {
+      report.files.push({ ...newFileReport(f.name, 'unknown'), status: 'unknown', message: 'not in the catalog: skipped (add it to the catalog to load it)' });
+      logger.error('unknown file in the drop, skipped', { file: f.name, drop: drop.id });
+    } else if (entry.kind === 'deprecated') {
+      report.files.push({ ...newFileReport(f.name, 'deprecated'), status: 'skipped', message: 'deprecated by the vendor: skipped' });
+      logger.warn('deprecated file in the drop, skipped', { file: f.name, drop: drop.id });
+    }
+  }
+
+  const publishRows = async (entry: CatalogEntry, ids?: ListIds): Promise<boolean> => {
+    const file = present.get(entry.file);
+    if (file === undefined) return true;
+    const fileReport = newFileReport(entry.file, entry.kind);
+    report.files.push(fileReport);
+    try {
+      const opened = await openExportFile(entry, file.localPath);
+      if (opened === undefined) {
+        fileReport.status = 'empty';
+        fileReport.message = 'empty file (not even a header): nothing to apply';
+        return true;
+      }
+      const { plan, rows } = opened;
+      if (plan.added.length > 0) fileReport.addedColumns = plan.added;
+      if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
+      const topic = topics.forCollection(entry.collection);
+      const schemaId = await output.rowSchema(topic, entry, plan);
+      const keyColumns = keyOf(entry);
+      const seen = keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? new Map<string, number>() : undefined;
+      for await (const row of rows) {
+        fileReport.rowsRead += 1;
+        if (!row.ok) {
+          fileReport.rejected += 1;
+          const { ok: _ok, ...why } = row;
+          await output.deadLetter({ stage: 'produce', org: drop.org, drop: drop.id, day: drop.day, file: entry.file, ...why });
+          continue;
+        }
+        if (seen !== undefined) {
+          const key = keyColumns.map((k) => String(row.values[k])).join('|');
+          const firstLine = seen.get(key);
+          if (firstLine === undefined) seen.set(key, row.line);
+          else (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
+        }
+        const route = entry.route === undefined ? rowDigest(row.values) : String(row.values[entry.route]);
+        await output.row(topic, schemaId, messageKey(drop.org, route), { op: 'row', source: source(entry.file, row.line), values: row.values });
+        fileReport.published += 1;
+        if (ids !== undefined) ids.set(String(row.values[keyColumns[0]!]), row.line);
+      }
+      if (fileReport.duplicateKeys !== undefined) {
+        fileReport.message = `${fileReport.duplicateKeys.length} key(s) appear on more than one row (kept both; the later row wins)`;
+        logger.warn('duplicate keys in one file', { file: entry.file, duplicates: fileReport.duplicateKeys.slice(0, 20) });
+      }
+      return true;
+    } catch (err) {
+      if (err instanceof ConnectorError && err.code !== 'CSV_FILE_INVALID') throw err;
+      fileReport.status = 'failed';
+      fileReport.message = errorMessage(err);
+      await output.deadLetter({ stage: 'produce', org: drop.org, drop: drop.id, day: drop.day, file: entry.file, line: 1, reason: errorMessage(err) });
+      logger.error('file failed', { file: entry.file, reason: errorMessage(err) });
+      return false;
+    }
+  };
+
+  const emitDrops = async (target: CatalogEntry, column: string, list: ExportFileName, ids: ListIds, fileReport: FileReport): Promise<void> => {
+    const topic = topics.forCollection(target.collection);
+    for (const [value, line] of ids) {
+      await output.drop(topic, messageKey(drop.org, value), { op: 'drop', source: source(list, line), list, column, value });
+      fileReport.dropEvents += 1;
+    }
+  };
+
+  // 1. lists and entities
+  for (const entry of catalog.entries) {
+    if (!['change-list', 'entity', 'append-only', 'legacy-id-map'].includes(entry.kind)) continue;
+    const ids: ListIds | undefined = needed.has(entry.file) && present.has(entry.file) ? new Map() : undefined;
+    if (!(await publishRows(entry, ids))) failedLists.add(entry.file);
+    else if (ids !== undefined) lists.set(entry.file, ids);
+  }
+  // 2. children: drop, then today's rows
+  for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child')) {
+    const list = entry.drop.list;
+    if (failedLists.has(list)) {
+      report.files.push({ ...newFileReport(entry.file, entry.kind), status: 'failed', message: `not applied: its drop list ${list} failed` });
+      continue;
+    }
+    const ids = lists.get(list);
+    const childPresent = present.has(entry.file);
+    const before = report.files.length;
+    if (ids !== undefined && ids.size > 0) {
+      const holder = childPresent ? newFileReport(entry.file, entry.kind) : { ...newFileReport(entry.file, entry.kind), status: 'absent' as const };
+      await emitDrops(entry, entry.drop.column, list, ids, holder);
+      if (!childPresent) {
+        holder.message = `absent from the drop: the rows of the ${ids.size} parent(s) listed in ${list} were deleted and none inserted`;
+        report.files.push(holder);
+        logger.info('child file absent while its list names parents', { file: entry.file, list, parents: ids.size });
+        continue;
+      }
+      await publishRows(entry);
+      const published = report.files[before];
+      if (published !== undefined) published.dropEvents = holder.dropEvents;
+    } else {
+      await publishRows(entry);
+    }
+  }
+  // 3. affiliations (the closing rule is applied by the consumer issue's strategy)
+  for (const entry of catalog.entries) if (entry.kind === 'affiliation') await publishRows(entry);
+  // 4. deletion lists
+  for (const entry of catalog.entries.filter((e): e is DeletionListEntry => e.kind === 'deletion-list')) {
+    const ids: ListIds = new Map();
+    if (!(await publishRows(entry, ids)) || ids.size === 0) continue;
+    const fileReport = report.files.find((f) => f.file === entry.file)!;
+    for (const target of entry.deletes) await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
+  }
+  return report;
+}
+
+/** Lists whose ids the drop step needs: children's drop lists and affiliations' close lists. */
+function neededLists(catalog: Catalog): Set<ExportFileName> {
+  const out = new Set<ExportFileName>();
+  for (const e of catalog.entries) {
+    if (e.kind === 'child') out.add(e.drop.list);
+    if (e.kind === 'affiliation') out.add(e.close.list);
+  }
+  return out;
+}
+
+function rowDigest(values: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,62 @@
+/**
+ * Where the events of a drop go: published (encoded through the registry, sent in the drop's
+ * transaction) or, for --dry-run, only counted. The task that reads the files does not know which.
+ */
+import type { Message } from 'kafkajs';
+import type { CatalogEntry } from '../../core/catalog/types';
+import { HEADER, type ConnectorEvent, type DropEvent, type RowEvent } from '../../core/events/contract';
+import { deadLetterMessage, type DeadLetter } from '../../core/events/dead-letter';
+import type { TopicName } from '../../core/types';
+import type { ColumnPlan } from '../convert/column-plan';
+import type { EventEncoder } from '../encode/encoder';
+import type { DropPublisher } from '../publish/publisher';
+
+export interface DropOutput {
+  rowSchema(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
+  row(topic: TopicName, schemaId: number, key: string, event: RowEvent): Promise<void>;
+  drop(topic: TopicName, key: string, event: DropEvent): Promise<void>;
+  deadLetter(letter: DeadLetter): Promise<void>;
+}
+
+export function headersOf(event: ConnectorEvent): Record<string, string> {
+  const s = event.source;
+  return { [HEADER.op]: event.op, [HEADER.org]: s.org, [HEADER.drop]: s.drop, [HEADER.day]: s.day, [HEADER.file]: s.file, [HEADER.line]: String(s.line) };
+}
+
+export function publishingOutput({
+  encoder,
+  publisher,
+  deadLetterTopic,
+}: {
+  encoder: EventEncoder;
+  publisher: DropPublisher;
+  deadLetterTopic: TopicName;
+}): DropOutput {
+  const dropIds = new Map<TopicName, Promise<number>>();
+  const send = (topic: TopicName, key: string, value: Buffer, event: ConnectorEvent): Promise<void> =>
+    publisher.send(topic, { key, value, headers: headersOf(event) } satisfies Message);
+  return {
+    rowSchema: (topic, entry, plan) => encoder.rowSchemaId(topic, entry, plan),
+    row: async (topic, schemaId, key, event) => send(topic, key, await encoder.encodeRow(schemaId, event), event),
+    drop: async (topic, key, event) => {
+      let id = dropIds.get(topic);
+      if (id === undefined) dropIds.set(topic, (id = encoder.dropSchemaId(topic)));
+      await send(topic, key, await encoder.encodeDrop(await id, event), event);
+    },
+    deadLetter: (letter) => publisher.send(deadLetterTopic, deadLetterMessage(letter)),
+  };
+}
+
+export function dryRunOutput(): DropOutput & { readonly counts: Map<TopicName, number> } {
+  const counts = new Map<TopicName, number>();
+  const count = async (topic: TopicName): Promise<void> => {
+    counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  };
+  return {
+    counts,
+    rowSchema: async () => 0,
+    row: (topic) => count(topic),
+    drop: (topic) => count(topic),
+    deadLetter: async () => undefined,
+  };
+}

@@ -1,0 +1,45 @@
+/** What happened to each file of a drop, for the summary a person reads and the exit status. */
+import type { FileKind } from '../../core/catalog/types';
+
+export type FileStatus = 'published' | 'failed' | 'skipped' | 'unknown' | 'empty' | 'absent';
+
+export interface FileReport {
+  file: string;
+  kind: FileKind | 'unknown';
+  status: FileStatus;
+  rowsRead: number;
+  published: number;
+  rejected: number;
+  dropEvents: number;
+  message?: string;
+  addedColumns?: readonly string[];
+  missingColumns?: readonly string[];
+  duplicateKeys?: { key: string; firstLine: number; line: number }[];
+}
+
+export interface DropReport {
+  readonly org: string;
+  readonly drop: string;
+  readonly day: string;
+  readonly label: string;
+  readonly files: FileReport[];
+  outcome: 'published' | 'already-published' | 'dry-run' | 'failed';
+}
+
+export function newFileReport(file: string, kind: FileReport['kind']): FileReport {
+  return { file, kind, status: 'published', rowsRead: 0, published: 0, rejected: 0, dropEvents: 0 };
+}
+
+/** A drop is clean when nothing in it was rejected, failed or unknown. */
+export function isClean(report: DropReport): boolean {
+  return report.files.every((f) => f.rejected === 0 && f.status !== 'failed' && f.status !== 'unknown');
+}
+
+export function formatDropReport(report: DropReport): string {
+  const head = `org ${report.org} drop ${report.label === '' ? '(current)' : report.label} day ${report.day} id ${report.drop}: ${report.outcome}`;
+  const lines = report.files.map((f) => {
+    const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.dropEvents > 0 ? `, drop events ${f.dropEvents}` : ''}`;
+    return `  ${f.file.padEnd(42)} ${f.status.padEnd(9)} ${counts}${f.message === undefined ? '' : ` — ${f.message}`}`;
+  });
+  return [head, ...lines].join('\n');
+}

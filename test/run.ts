@@ -1,0 +1,46 @@
+/**
+ * `npm test`: makes sure the real servers are there (starts the local stack unless KAFKA_BROKERS,
+ * SCHEMA_REGISTRY_URL, MONGODB_URI and EDREFLECT_FTP_URL all name existing ones), then runs every
+ * *.test.js file with node's test runner, one file at a time. Its exit status is the runner's.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createLogger } from '../core/logger';
+import { stackEnv, stackUp } from '../stack/stack';
+
+const REQUIRED = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'MONGODB_URI', 'EDREFLECT_FTP_URL'];
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = path.join(dir, d.name);
+    if (d.isDirectory()) return testFiles(full);
+    return d.name.endsWith('.test.js') ? [full] : [];
+  });
+}
+
+async function run(): Promise<number> {
+  const filter = process.argv.slice(2);
+  if (REQUIRED.some((name) => process.env[name] === undefined || process.env[name] === '')) {
+    const logger = createLogger({ level: 'warn' });
+    process.stdout.write('starting the local stack for the tests (edreflect stack up) ...\n');
+    const services = await stackUp({ logger });
+    const down = services.filter((s) => !s.running);
+    if (down.length > 0) throw new Error(`stack services down: ${down.map((s) => s.name).join(', ')}`);
+    const env = stackEnv();
+    for (const [k, v] of Object.entries(env)) if (process.env[k] === undefined || process.env[k] === '') process.env[k] = v;
+  }
+  const files = testFiles(__dirname)
+    .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
+    .sort();
+  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+run().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`test setup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

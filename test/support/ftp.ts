@@ -1,0 +1,35 @@
+/** Puts files on the stack's FTP server over explicit FTPS, as the vendor would. */
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { Client } from 'basic-ftp';
+import { requireEnv } from './world';
+
+export function ftpsUrl(folder: string): string {
+  const url = new URL(requireEnv('EDREFLECT_FTP_URL'));
+  url.protocol = 'ftps:';
+  url.pathname = `/${folder}`;
+  return url.href;
+}
+
+export async function uploadFiles(folder: string, files: Record<string, string | Buffer>): Promise<void> {
+  const url = new URL(requireEnv('EDREFLECT_FTP_URL'));
+  const client = new Client(30_000);
+  try {
+    await client.access({
+      host: url.hostname,
+      port: Number(url.port),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      secure: true,
+      secureOptions: { ca: readFileSync(requireEnv('EDREFLECT_FTP_CA_FILE')), servername: url.hostname },
+    });
+    for (const [name, content] of Object.entries(files)) {
+      const remote = `/${folder}/${name}`;
+      await client.ensureDir(remote.slice(0, remote.lastIndexOf('/')));
+      await client.cd('/');
+      await client.uploadFrom(Readable.from([Buffer.from(content)]), remote);
+    }
+  } finally {
+    client.close();
+  }
+}
