@@ -21,7 +21,11 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
 Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
 
-type Command = (argv: string[], logger: ReturnType<typeof createLogger>, out: (line: string) => void) => Promise<number>;
+type Command = (
+  argv: string[],
+  logger: ReturnType<typeof createLogger>,
+  out: (line: string) => void,
+) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   produce: produceCommand,

@@ -19,7 +19,11 @@ export interface Runtime {
 export function runtimeFrom(values: RawSettings, logger: Logger): Runtime {
   const catalogFile = optionalSetting('catalogFile');
   return {
-    kafka: createKafka({ brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId'), logger }),
+    kafka: createKafka({
+      brokers: setting(values, 'kafkaBrokers'),
+      clientId: setting(values, 'kafkaClientId'),
+      logger,
+    }),
     codec: createAvroCodec({ url: setting(values, 'registryUrl') }),
     catalog: catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile),
     topics: topicNames(setting(values, 'topicPrefix')),

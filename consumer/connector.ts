@@ -34,7 +34,8 @@ export interface ConsumeOptions {
 export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   const { kafka, catalog, topics, logger, groupId } = opts;
   const collections = new Map<string, string>();
-  for (const e of catalog.entries) if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
+  for (const e of catalog.entries)
+    if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
   const subscribed = [...collections.keys()];
   const admin = kafka.admin();
   await admin.connect();
@@ -87,7 +88,12 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   }
 }
 
-async function waitForIdle(admin: ReturnType<Kafka['admin']>, groupId: string, topics: string[], pollMs: number): Promise<void> {
+async function waitForIdle(
+  admin: ReturnType<Kafka['admin']>,
+  groupId: string,
+  topics: string[],
+  pollMs: number,
+): Promise<void> {
   for (;;) {
     const pending = await pendingPartitions(admin, groupId, topics);
     if (pending.length === 0) return;

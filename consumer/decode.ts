@@ -1,7 +1,13 @@
 /** Converter: a Kafka message to a connector event, decoded through the registry and checked. */
 import type { KafkaMessage } from 'kafkajs';
 import { ConnectorError } from '../core/errors';
-import { HEADER, SOURCE_FIELD, type CellValue, type ConnectorEvent, type SourceRef } from '../core/events/contract';
+import {
+  HEADER,
+  SOURCE_FIELD,
+  type CellValue,
+  type ConnectorEvent,
+  type SourceRef,
+} from '../core/events/contract';
 import type { AvroCodec } from '../core/registry/codec';
 import { asFileName } from '../core/types';
 
@@ -9,20 +15,24 @@ const invalid = (why: string): ConnectorError => new ConnectorError('EVENT_INVAL
 
 export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Promise<ConnectorEvent> {
   const op = message.headers?.[HEADER.op]?.toString();
-  if (op !== 'row' && op !== 'drop') throw invalid(`header ${HEADER.op} is ${op === undefined ? 'missing' : `"${op}"`}; expected row or drop`);
+  if (op !== 'row' && op !== 'drop')
+    throw invalid(`header ${HEADER.op} is ${op === undefined ? 'missing' : `"${op}"`}; expected row or drop`);
   if (message.value === null) throw invalid('the event has no value');
   let decoded: unknown;
   try {
     decoded = await codec.decode(message.value);
   } catch (err) {
-    throw new ConnectorError('EVENT_INVALID', `cannot decode the event: ${(err as Error).message}`, { cause: err });
+    throw new ConnectorError('EVENT_INVALID', `cannot decode the event: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   if (typeof decoded !== 'object' || decoded === null) throw invalid('the event is not a record');
   const { [SOURCE_FIELD]: rawSource, ...rest } = decoded as Record<string, unknown>;
   const source = checkSource(rawSource);
   if (op === 'drop') {
     const { list, column, value } = rest;
-    if (typeof list !== 'string' || typeof column !== 'string' || typeof value !== 'string') throw invalid('a drop event needs list, column and value');
+    if (typeof list !== 'string' || typeof column !== 'string' || typeof value !== 'string')
+      throw invalid('a drop event needs list, column and value');
     return { op, source, list: asFileName(list), column, value };
   }
   return { op, source, values: rest as Record<string, CellValue> };

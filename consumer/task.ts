@@ -37,7 +37,8 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
   const chunkSize = deps.chunkSize ?? 2000;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
-    if (collectionName === undefined) throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
+    if (collectionName === undefined)
+      throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
     const collection = db.collection(collectionName);
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
@@ -46,7 +47,12 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       const origins: KafkaMessage[] = [];
       const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
         stats.deadLetters += 1;
-        logger.error('event dead-lettered', { topic: batch.topic, partition: batch.partition, offset: message.offset, reason });
+        logger.error('event dead-lettered', {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          reason,
+        });
         await deps.deadLetter({
           stage: 'consume',
           org: message.headers?.[HEADER.org]?.toString() ?? '',
@@ -59,12 +65,15 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
         stats.events += 1;
         try {
           const event = await decodeEvent(codec, message);
-          const entry: CatalogEntry | undefined = event.op === 'row' ? catalog.byFile(event.source.file) : undefined;
-          if (event.op === 'row' && entry === undefined) throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
+          const entry: CatalogEntry | undefined =
+            event.op === 'row' ? catalog.byFile(event.source.file) : undefined;
+          if (event.op === 'row' && entry === undefined)
+            throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
           writes.push(writeFor(entry!, event));
           origins.push(message);
         } catch (err) {
-          if (err instanceof ConnectorError && err.code === 'EVENT_INVALID') await poison(message, errorMessage(err));
+          if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')
+            await poison(message, errorMessage(err));
           else throw err;
         }
       }

@@ -10,9 +10,13 @@ import { STRATEGIES } from './strategies/table';
 export function writeFor(entry: CatalogEntry, event: ConnectorEvent): AnyBulkWriteOperation {
   if (event.op === 'drop') return dropWrite(event);
   const strategy = STRATEGIES[entry.kind];
-  if (strategy === undefined) throw new ConnectorError('EVENT_INVALID', `no write strategy for ${entry.kind} files (${entry.file})`);
+  if (strategy === undefined)
+    throw new ConnectorError('EVENT_INVALID', `no write strategy for ${entry.kind} files (${entry.file})`);
   if (event.source.file !== entry.file && entry.kind !== 'legacy-id-map') {
-    throw new ConnectorError('EVENT_INVALID', `a row of ${event.source.file} arrived on the topic of ${entry.file}`);
+    throw new ConnectorError(
+      'EVENT_INVALID',
+      `a row of ${event.source.file} arrived on the topic of ${entry.file}`,
+    );
   }
   const filter = strategy.identify(entry, event);
   return { replaceOne: { filter, replacement: { ...rowDocument(event), ...filter }, upsert: true } };

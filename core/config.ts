@@ -7,7 +7,10 @@ import { SETTINGS, type SettingName } from './settings';
 
 export type RawSettings = Partial<Record<SettingName, string>>;
 
-export function readSettings(needed: readonly SettingName[], env: NodeJS.ProcessEnv = process.env): RawSettings {
+export function readSettings(
+  needed: readonly SettingName[],
+  env: NodeJS.ProcessEnv = process.env,
+): RawSettings {
   const values: RawSettings = {};
   const problems: string[] = [];
   for (const name of needed) {

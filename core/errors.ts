@@ -21,7 +21,11 @@ export class ConnectorError extends Error {
   readonly code: ErrorCode;
   readonly retriable: boolean;
 
-  constructor(code: ErrorCode, message: string, { retriable = false, cause }: { retriable?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    { retriable = false, cause }: { retriable?: boolean; cause?: unknown } = {},
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.code = code;
@@ -65,7 +69,8 @@ export class FileError extends ConnectorError {
 }
 
 export function formatPosition({ file, line, column, columnName }: CsvPosition): string {
-  const col = column === undefined ? '' : `, column ${column}${columnName === undefined ? '' : ` (${columnName})`}`;
+  const col =
+    column === undefined ? '' : `, column ${column}${columnName === undefined ? '' : ` (${columnName})`}`;
   return `${file}, line ${line}${col}`;
 }
 

@@ -29,7 +29,9 @@ export function createLogger({
 }: { level?: LogLevel; base?: LogFields; write?: (line: string) => void } = {}): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields): void => {
     if (RANK[lvl] < RANK[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer));
+    write(
+      JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer),
+    );
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),

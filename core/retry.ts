@@ -14,7 +14,10 @@ export function isRetriable(err: unknown): boolean {
 
 export async function withRetry<T>(
   work: () => Promise<T>,
-  { policy = DEFAULT_RETRY, retriable = isRetriable }: { policy?: RetryPolicy; retriable?: (err: unknown) => boolean } = {},
+  {
+    policy = DEFAULT_RETRY,
+    retriable = isRetriable,
+  }: { policy?: RetryPolicy; retriable?: (err: unknown) => boolean } = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {

@@ -32,29 +32,48 @@ const nonEmpty = (v: string): string | undefined => (v.trim() === '' ? 'must not
 const wholeNumber =
   (min: number, max: number) =>
   (v: string): string | undefined =>
-    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
 const urlWith =
   (...protocols: string[]) =>
   (v: string): string | undefined => {
     try {
       const url = new URL(v);
-      return protocols.includes(url.protocol) ? undefined : `must start with ${protocols.map((p) => p + '//').join(' or ')}`;
+      return protocols.includes(url.protocol)
+        ? undefined
+        : `must start with ${protocols.map((p) => p + '//').join(' or ')}`;
     } catch {
       return 'is not a URL';
     }
   };
 const brokers = (v: string): string | undefined =>
-  v.split(',').every((b) => /^[^\s:,]+:\d{1,5}$/.test(b.trim())) ? undefined : 'must be a comma-separated list of host:port';
+  v.split(',').every((b) => /^[^\s:,]+:\d{1,5}$/.test(b.trim()))
+    ? undefined
+    : 'must be a comma-separated list of host:port';
 
 export const SETTINGS: Record<SettingName, SettingSpec> = {
-  kafkaBrokers: { env: 'KAFKA_BROKERS', description: 'Kafka bootstrap servers, host:port[,host:port]', check: brokers },
-  kafkaClientId: { env: 'KAFKA_CLIENT_ID', description: 'client id sent to Kafka', default: 'edreflect', check: nonEmpty },
+  kafkaBrokers: {
+    env: 'KAFKA_BROKERS',
+    description: 'Kafka bootstrap servers, host:port[,host:port]',
+    check: brokers,
+  },
+  kafkaClientId: {
+    env: 'KAFKA_CLIENT_ID',
+    description: 'client id sent to Kafka',
+    default: 'edreflect',
+    check: nonEmpty,
+  },
   registryUrl: {
     env: 'SCHEMA_REGISTRY_URL',
     description: 'Confluent-compatible Schema Registry URL (for Apicurio: .../apis/ccompat/v7)',
     check: urlWith('http:', 'https:'),
   },
-  mongoUri: { env: 'MONGODB_URI', description: 'MongoDB connection string', check: urlWith('mongodb:', 'mongodb+srv:') },
+  mongoUri: {
+    env: 'MONGODB_URI',
+    description: 'MongoDB connection string',
+    check: urlWith('mongodb:', 'mongodb+srv:'),
+  },
   mongoDb: {
     env: 'MONGODB_DB',
     description: 'database that holds the collections',
@@ -69,7 +88,8 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   org: {
     env: 'EDREFLECT_ORG',
     description: 'the org (district) id stamped on every event and document',
-    check: (v) => (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v) ? undefined : 'must be 1 to 64 letters, digits, ., _ or -'),
+    check: (v) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v) ? undefined : 'must be 1 to 64 letters, digits, ., _ or -',
   },
   settleSeconds: {
     env: 'EDREFLECT_SETTLE_SECONDS',
@@ -112,7 +132,8 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   },
   idleSeconds: {
     env: 'EDREFLECT_IDLE_SECONDS',
-    description: 'consume --until-idle gives up waiting for new events after this long with nothing left to read',
+    description:
+      'consume --until-idle gives up waiting for new events after this long with nothing left to read',
     default: '2',
     check: wholeNumber(0, 3600),
   },

@@ -23,7 +23,9 @@ const ORG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 export function orgId(value: string): OrgId {
   if (!ORG_PATTERN.test(value)) {
-    throw new Error(`an org id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got "${value}")`);
+    throw new Error(
+      `an org id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got "${value}")`,
+    );
   }
   return value as OrgId;
 }

@@ -47,7 +47,11 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const { org, source, kafka, catalog, topics, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const drops = groupDrops(await source.listFiles());
-  logger.info('found drops', { org, source: source.describe, drops: drops.map((d) => d.label || '(current)') });
+  logger.info('found drops', {
+    org,
+    source: source.describe,
+    drops: drops.map((d) => d.label || '(current)'),
+  });
   const result: ProduceResult = { reports: [], unsettled: [], missed: [] };
   if (drops.length === 0) return result;
 
@@ -76,13 +80,29 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
       const ageSeconds = (now().getTime() - listing.modifiedAt.getTime()) / 1000;
       if (ageSeconds < opts.settleSeconds) {
         result.unsettled.push({ label: listing.label, ageSeconds: Math.floor(ageSeconds) });
-        logger.info('drop not settled yet: left for a later run', { org, drop: listing.label || '(current)', ageSeconds });
+        logger.info('drop not settled yet: left for a later run', {
+          org,
+          drop: listing.label || '(current)',
+          ageSeconds,
+        });
         break; // later drops wait too, so drops are published in order
       }
-      const spooled = await spoolDrop({ org, drop: listing, source, spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool') });
+      const spooled = await spoolDrop({
+        org,
+        drop: listing,
+        source,
+        spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool'),
+      });
       try {
         if (ledger.has(spooled.id)) {
-          result.reports.push({ org, drop: spooled.id, day: spooled.day, label: spooled.label, files: [], outcome: 'already-published' });
+          result.reports.push({
+            org,
+            drop: spooled.id,
+            day: spooled.day,
+            label: spooled.label,
+            files: [],
+            outcome: 'already-published',
+          });
           continue;
         }
         if (listing.label !== 'export/all') {
@@ -101,21 +121,51 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         }
         const publisher = await beginDrop({ producer });
         try {
-          const output = publishingOutput({ encoder: opts.encoder, publisher, deadLetterTopic: topics.deadLetters });
+          const output = publishingOutput({
+            encoder: opts.encoder,
+            publisher,
+            deadLetterTopic: topics.deadLetters,
+          });
           const report = await ingestDrop(spooled, { catalog, topics, output, logger });
           const rows = new Map(report.files.map((f) => [f.file, f.published]));
-          const files = spooled.files.map((f) => ({ name: f.name, sha256: f.sha256, rows: rows.get(f.name) ?? 0 }));
+          const files = spooled.files.map((f) => ({
+            name: f.name,
+            sha256: f.sha256,
+            rows: rows.get(f.name) ?? 0,
+          }));
           await publisher.send(
             topics.ingested,
-            ledgerMessage({ org, drop: spooled.id, day: spooled.day, label: spooled.label, files, publishedAt: now().toISOString() }),
+            ledgerMessage({
+              org,
+              drop: spooled.id,
+              day: spooled.day,
+              label: spooled.label,
+              files,
+              publishedAt: now().toISOString(),
+            }),
           );
           await publisher.commit();
           result.reports.push(report);
-          ledger.set(spooled.id, { org, drop: spooled.id, day: spooled.day, label: spooled.label, files, publishedAt: now().toISOString() });
-          if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay)) lastDay = spooled.day;
-          logger.info('drop published', { org, drop: spooled.id, day: spooled.day, files: report.files.length });
+          ledger.set(spooled.id, {
+            org,
+            drop: spooled.id,
+            day: spooled.day,
+            label: spooled.label,
+            files,
+            publishedAt: now().toISOString(),
+          });
+          if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay))
+            lastDay = spooled.day;
+          logger.info('drop published', {
+            org,
+            drop: spooled.id,
+            day: spooled.day,
+            files: report.files.length,
+          });
         } catch (err) {
-          await publisher.abort().catch((abortErr: unknown) => logger.warn('abort failed', { error: abortErr }));
+          await publisher
+            .abort()
+            .catch((abortErr: unknown) => logger.warn('abort failed', { error: abortErr }));
           throw err;
         }
       } finally {

@@ -28,12 +28,17 @@ async function run(): Promise<number> {
     const down = services.filter((s) => !s.running);
     if (down.length > 0) throw new Error(`stack services down: ${down.map((s) => s.name).join(', ')}`);
     const env = stackEnv();
-    for (const [k, v] of Object.entries(env)) if (process.env[k] === undefined || process.env[k] === '') process.env[k] = v;
+    for (const [k, v] of Object.entries(env))
+      if (process.env[k] === undefined || process.env[k] === '') process.env[k] = v;
   }
   const files = testFiles(__dirname)
     .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
     .sort();
-  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(
+    process.execPath,
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+    { stdio: 'inherit', env: process.env },
+  );
   return result.status ?? 1;
 }
 

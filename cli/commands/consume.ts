@@ -7,10 +7,27 @@ import { consume } from '../../consumer/connector';
 import { EXIT } from '../exit-codes';
 import { runtimeFrom, stopSignal } from '../runtime';
 
-export const CONSUME_SETTINGS = ['kafkaBrokers', 'kafkaClientId', 'registryUrl', 'mongoUri', 'mongoDb', 'topicPrefix', 'partitions', 'consumerGroup'] as const;
+export const CONSUME_SETTINGS = [
+  'kafkaBrokers',
+  'kafkaClientId',
+  'registryUrl',
+  'mongoUri',
+  'mongoDb',
+  'topicPrefix',
+  'partitions',
+  'consumerGroup',
+] as const;
 
-export async function consumeCommand(argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
-  const { values: flags } = parseArgs({ args: argv, options: { 'until-idle': { type: 'boolean' } }, strict: true });
+export async function consumeCommand(
+  argv: string[],
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<number> {
+  const { values: flags } = parseArgs({
+    args: argv,
+    options: { 'until-idle': { type: 'boolean' } },
+    strict: true,
+  });
   const values = readSettings(CONSUME_SETTINGS);
   const runtime = runtimeFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });

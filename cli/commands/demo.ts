@@ -16,10 +16,20 @@ import { produceCommand } from './produce';
 const ORG = 'district-0042';
 const DEMO_DB = 'edreflect_demo';
 
-export async function demoCommand(_argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
+export async function demoCommand(
+  _argv: string[],
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<number> {
   out('1. starting the local stack (Kafka, Apicurio Registry, FerretDB, ProFTPD) ...');
   const services = await stackUp({ logger });
-  if (!services.every((s) => s.running)) throw new Error(`stack services down: ${services.filter((s) => !s.running).map((s) => s.name).join(', ')}`);
+  if (!services.every((s) => s.running))
+    throw new Error(
+      `stack services down: ${services
+        .filter((s) => !s.running)
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
   const env = stackEnv();
   const ftpRoot = env['EDREFLECT_FTP_ROOT']!;
   const ftp = new URL(env['EDREFLECT_FTP_URL']!);
@@ -49,7 +59,11 @@ export async function demoCommand(_argv: string[], logger: Logger, out: (line: s
   try {
     const db = mongo.db(DEMO_DB);
     for (const name of ['observation_modified', 'observations', 'ratings']) {
-      const docs = await db.collection(name).find({ _org: ORG }, { projection: { _id: 0, _drop: 0 } }).sort({ observation_group_id: 1, _line: 1 }).toArray();
+      const docs = await db
+        .collection(name)
+        .find({ _org: ORG }, { projection: { _id: 0, _drop: 0 } })
+        .sort({ observation_group_id: 1, _line: 1 })
+        .toArray();
       out(`   ${name}: ${docs.length} document(s)`);
       for (const d of docs) out(`     ${JSON.stringify(d)}`);
     }

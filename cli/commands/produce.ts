@@ -12,11 +12,29 @@ import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT } from '../exit-codes';
 import { runtimeFrom } from '../runtime';
 
-export const PRODUCE_SETTINGS = ['kafkaBrokers', 'kafkaClientId', 'registryUrl', 'source', 'org', 'settleSeconds', 'topicPrefix', 'partitions'] as const;
+export const PRODUCE_SETTINGS = [
+  'kafkaBrokers',
+  'kafkaClientId',
+  'registryUrl',
+  'source',
+  'org',
+  'settleSeconds',
+  'topicPrefix',
+  'partitions',
+] as const;
 
-export async function produceCommand(argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
-  const { values: flags } = parseArgs({ args: argv, options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, strict: true });
-  if (flags.once !== true) throw new ConfigError('produce needs --once (ingest the current drops, then exit)');
+export async function produceCommand(
+  argv: string[],
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<number> {
+  const { values: flags } = parseArgs({
+    args: argv,
+    options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    strict: true,
+  });
+  if (flags.once !== true)
+    throw new ConfigError('produce needs --once (ingest the current drops, then exit)');
   const values = readSettings(PRODUCE_SETTINGS);
   const runtime = runtimeFrom(values, logger);
   const org = orgId(setting(values, 'org'));
@@ -46,8 +64,12 @@ export async function produceCommand(argv: string[], logger: Logger, out: (line:
 function printResult(result: ProduceResult, out: (line: string) => void): void {
   if (result.reports.length === 0 && result.unsettled.length === 0) out('no drops found');
   for (const report of result.reports) out(formatDropReport(report));
-  for (const u of result.unsettled) out(`drop ${u.label || '(current)'} not settled: last change ${u.ageSeconds} s ago; left for a later run`);
-  for (const m of result.missed) out(`MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
+  for (const u of result.unsettled)
+    out(
+      `drop ${u.label || '(current)'} not settled: last change ${u.ageSeconds} s ago; left for a later run`,
+    );
+  for (const m of result.missed)
+    out(`MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
 }
 
 export function exitCodeOf(result: ProduceResult): number {

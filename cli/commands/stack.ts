@@ -5,7 +5,11 @@ import { EXIT } from '../exit-codes';
 
 const USAGE = 'usage: edreflect stack up | down | status | env | reset';
 
-export async function stackCommand(argv: string[], logger: Logger, out: (line: string) => void): Promise<number> {
+export async function stackCommand(
+  argv: string[],
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<number> {
   const [action, ...rest] = argv;
   if (rest.length > 0) {
     out(USAGE);
@@ -16,7 +20,9 @@ export async function stackCommand(argv: string[], logger: Logger, out: (line: s
       const started = Date.now();
       const services = await stackUp({ logger });
       printStatus(services, out);
-      out(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s; eval "$(edreflect stack env)" to use it`);
+      out(
+        `stack up in ${((Date.now() - started) / 1000).toFixed(1)} s; eval "$(edreflect stack env)" to use it`,
+      );
       return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
     }
     case 'down':
@@ -43,7 +49,9 @@ export async function stackCommand(argv: string[], logger: Logger, out: (line: s
 function printStatus(services: readonly ServiceStatus[], out: (line: string) => void): void {
   for (const s of services) {
     const state = s.running ? 'up' : 'down';
-    out(`${s.name.padEnd(9)} ${state.padEnd(5)} port ${String(s.port).padEnd(6)} pid ${s.pid ?? '-'}${s.detail === undefined ? '' : `  ${s.detail}`}`);
+    out(
+      `${s.name.padEnd(9)} ${state.padEnd(5)} port ${String(s.port).padEnd(6)} pid ${s.pid ?? '-'}${s.detail === undefined ? '' : `  ${s.detail}`}`,
+    );
   }
 }
 

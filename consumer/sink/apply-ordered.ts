@@ -29,7 +29,10 @@ export async function applyOrdered(
       const first = Array.isArray(err.writeErrors) ? err.writeErrors[0] : err.writeErrors;
       if (first === undefined) throw err;
       const index = start + first.index;
-      await onRejected({ index, reason: `MongoDB rejected the write (code ${first.code}): ${first.errmsg ?? 'no message'}` });
+      await onRejected({
+        index,
+        reason: `MongoDB rejected the write (code ${first.code}): ${first.errmsg ?? 'no message'}`,
+      });
       start = index + 1;
     }
   }

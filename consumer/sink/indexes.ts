@@ -16,11 +16,14 @@ interface IndexPlan {
 export function indexPlans(catalog: Catalog): IndexPlan[] {
   const plans = new Map<string, IndexPlan>();
   const add = (p: IndexPlan): void => void plans.set(`${p.collection}:${Object.keys(p.keys).join(',')}`, p);
-  const keys = (cols: readonly string[]): Record<string, 1> => Object.fromEntries([['_org', 1], ...cols.map((c) => [c, 1])]) as Record<string, 1>;
+  const keys = (cols: readonly string[]): Record<string, 1> =>
+    Object.fromEntries([['_org', 1], ...cols.map((c) => [c, 1])]) as Record<string, 1>;
   for (const e of catalog.entries) {
     if (STRATEGIES[e.kind] === undefined) continue;
-    if (e.kind === 'legacy-id-map') add({ collection: e.collection, keys: keys(['model', 'old_id']), unique: true });
-    else if (e.kind === 'child') add({ collection: e.collection, keys: keys([e.drop.column]), unique: false });
+    if (e.kind === 'legacy-id-map')
+      add({ collection: e.collection, keys: keys(['model', 'old_id']), unique: true });
+    else if (e.kind === 'child')
+      add({ collection: e.collection, keys: keys([e.drop.column]), unique: false });
     else if (keyOf(e).length > 0) add({ collection: e.collection, keys: keys(keyOf(e)), unique: true });
   }
   for (const e of catalog.entries) {
@@ -28,7 +31,11 @@ export function indexPlans(catalog: Catalog): IndexPlan[] {
     for (const d of e.deletes) {
       const target = catalog.byFile(d.file);
       if (target !== undefined && !plans.has(`${target.collection}:_org,${d.column}`)) {
-        add({ collection: target.collection, keys: keys([d.column]), unique: keyOf(target).length === 1 && keyOf(target)[0] === d.column });
+        add({
+          collection: target.collection,
+          keys: keys([d.column]),
+          unique: keyOf(target).length === 1 && keyOf(target)[0] === d.column,
+        });
       }
     }
   }
@@ -39,7 +46,9 @@ export async function ensureIndexes(db: Db, catalog: Catalog): Promise<number> {
   const plans = indexPlans(catalog);
   for (const p of plans) {
     const spec: IndexSpecification = p.keys;
-    await db.collection(p.collection).createIndex(spec, { unique: p.unique, name: `edreflect_${Object.keys(p.keys).join('_')}` });
+    await db
+      .collection(p.collection)
+      .createIndex(spec, { unique: p.unique, name: `edreflect_${Object.keys(p.keys).join('_')}` });
   }
   return plans.length;
 }

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConnectorError } from '../errors';
 import { asCollection, asFileName, type ExportFileName } from '../types';
-import { COLUMN_TYPES, type Catalog, type CatalogEntry, type ChildEntry, type ColumnType, type FileKind } from './types';
+import {
+  COLUMN_TYPES,
+  type Catalog,
+  type CatalogEntry,
+  type ChildEntry,
+  type ColumnType,
+  type FileKind,
+} from './types';
 import { packageRoot } from '../package-root';
 
 const KINDS: readonly FileKind[] = [
@@ -28,7 +35,10 @@ export function loadCatalog(file: string = BUILT_IN_CATALOG): Catalog {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConnectorError('CATALOG_INVALID', `catalog ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ConnectorError(
+      'CATALOG_INVALID',
+      `catalog ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return parseCatalog(raw, file);
 }
@@ -52,7 +62,8 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
   const byName = new Map(entries.map((e) => [e.file as string, e]));
   if (byName.size !== entries.length) problems.push('a file is listed twice');
   for (const e of entries) crossCheck(e, byName, (p) => problems.push(`${e.file}: ${p}`));
-  if (problems.length > 0) throw new ConnectorError('CATALOG_INVALID', `catalog ${source}: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new ConnectorError('CATALOG_INVALID', `catalog ${source}: ${problems.join('; ')}`);
   return {
     entries,
     byFile: (file) => byName.get(file),
@@ -61,19 +72,21 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
 }
 
 function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry | undefined {
-  if (!isObject(item)) return problem('must be an object'), undefined;
+  if (!isObject(item)) return (problem('must be an object'), undefined);
   const file = item['file'];
   const kind = item['kind'] as FileKind;
-  if (typeof file !== 'string' || !/^[A-Za-z0-9_/]+\.csv$/.test(file)) return problem('"file" must name a .csv'), undefined;
-  if (!KINDS.includes(kind)) return problem(`"kind" must be one of ${KINDS.join(', ')}`), undefined;
+  if (typeof file !== 'string' || !/^[A-Za-z0-9_/]+\.csv$/.test(file))
+    return (problem('"file" must name a .csv'), undefined);
+  if (!KINDS.includes(kind)) return (problem(`"kind" must be one of ${KINDS.join(', ')}`), undefined);
   const columns = parseColumns(item['columns'] ?? {}, problem);
   const base = { file: asFileName(file), columns, collection: asCollection(collectionFor(file, kind)) };
   const key = item['key'];
   const needsKey = ['change-list', 'deletion-list', 'entity', 'affiliation', 'legacy-id-map'].includes(kind);
-  if (needsKey && !isNameList(key)) return problem('"key" must list one or more column names'), undefined;
+  if (needsKey && !isNameList(key)) return (problem('"key" must list one or more column names'), undefined);
   const keyList = needsKey ? (key as string[]) : [];
   const route = typeof item['route'] === 'string' ? item['route'] : keyList[0];
-  if (route !== undefined && needsKey && !keyList.includes(route)) problem(`"route" ${route} must be a key column`);
+  if (route !== undefined && needsKey && !keyList.includes(route))
+    problem(`"route" ${route} must be a key column`);
   switch (kind) {
     case 'deprecated':
       return { kind, ...base, route: undefined };
@@ -83,40 +96,57 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
     case 'append-only':
       return { kind, ...base, route: undefined };
     case 'legacy-id-map':
-      if (typeof item['model'] !== 'string') return problem('"model" must name the legacy model'), undefined;
+      if (typeof item['model'] !== 'string')
+        return (problem('"model" must name the legacy model'), undefined);
       return { kind, ...base, key: keyList, route, model: item['model'] };
     case 'child': {
       const drop = item['drop'];
       if (!isObject(drop) || typeof drop['column'] !== 'string' || typeof drop['list'] !== 'string') {
-        return problem('"drop" must be {"column": ..., "list": ...}'), undefined;
+        return (problem('"drop" must be {"column": ..., "list": ...}'), undefined);
       }
-      return { kind, ...base, route: drop['column'], drop: { column: drop['column'], list: asFileName(drop['list']) } };
+      return {
+        kind,
+        ...base,
+        route: drop['column'],
+        drop: { column: drop['column'], list: asFileName(drop['list']) },
+      };
     }
     case 'deletion-list': {
       const deletes = item['deletes'];
-      if (!Array.isArray(deletes) || !deletes.every((d) => isObject(d) && typeof d['file'] === 'string' && typeof d['column'] === 'string')) {
-        return problem('"deletes" must list {"file": ..., "column": ...}'), undefined;
+      if (
+        !Array.isArray(deletes) ||
+        !deletes.every((d) => isObject(d) && typeof d['file'] === 'string' && typeof d['column'] === 'string')
+      ) {
+        return (problem('"deletes" must list {"file": ..., "column": ...}'), undefined);
       }
-      const targets = (deletes as Json[]).map((d) => ({ file: asFileName(d['file'] as string), column: d['column'] as string }));
+      const targets = (deletes as Json[]).map((d) => ({
+        file: asFileName(d['file'] as string),
+        column: d['column'] as string,
+      }));
       return { kind, ...base, key: keyList, route, deletes: targets };
     }
     case 'affiliation': {
       const close = item['close'];
       if (!isObject(close) || !['list', 'dateColumn', 'column'].every((k) => typeof close[k] === 'string')) {
-        return problem('"close" must be {"list": ..., "dateColumn": ..., "column": ...}'), undefined;
+        return (problem('"close" must be {"list": ..., "dateColumn": ..., "column": ...}'), undefined);
       }
-      const c = { list: asFileName(close['list'] as string), dateColumn: close['dateColumn'] as string, column: close['column'] as string };
+      const c = {
+        list: asFileName(close['list'] as string),
+        dateColumn: close['dateColumn'] as string,
+        column: close['column'] as string,
+      };
       return { kind, ...base, key: keyList, route: undefined, close: c };
     }
   }
 }
 
 function parseColumns(value: unknown, problem: (p: string) => void): Record<string, ColumnType> {
-  if (!isObject(value)) return problem('"columns" must map column names to types'), {};
+  if (!isObject(value)) return (problem('"columns" must map column names to types'), {});
   const out: Record<string, ColumnType> = {};
   for (const [name, type] of Object.entries(value)) {
     if (!NAME.test(name)) problem(`column "${name}" is not a valid name`);
-    else if (!COLUMN_TYPES.includes(type as ColumnType)) problem(`column ${name} has type "${String(type)}"; use ${COLUMN_TYPES.join(', ')}`);
+    else if (!COLUMN_TYPES.includes(type as ColumnType))
+      problem(`column ${name} has type "${String(type)}"; use ${COLUMN_TYPES.join(', ')}`);
     else out[name] = type as ColumnType;
   }
   return out;
@@ -126,14 +156,17 @@ function crossCheck(e: CatalogEntry, byName: Map<string, CatalogEntry>, problem:
   const listKinds = ['change-list', 'entity'];
   if (e.kind === 'child') {
     const list = byName.get(e.drop.list);
-    if (list === undefined || !listKinds.includes(list.kind)) problem(`drop list ${e.drop.list} must be a change-list or entity file of the catalog`);
+    if (list === undefined || !listKinds.includes(list.kind))
+      problem(`drop list ${e.drop.list} must be a change-list or entity file of the catalog`);
   }
   if (e.kind === 'affiliation') {
     const list = byName.get(e.close.list);
-    if (list === undefined || list.kind !== 'change-list') problem(`close list ${e.close.list} must be a change-list file`);
+    if (list === undefined || list.kind !== 'change-list')
+      problem(`close list ${e.close.list} must be a change-list file`);
   }
   if (e.kind === 'deletion-list') {
-    for (const d of e.deletes) if (!byName.has(d.file)) problem(`deletes names ${d.file}, which is not in the catalog`);
+    for (const d of e.deletes)
+      if (!byName.has(d.file)) problem(`deletes names ${d.file}, which is not in the catalog`);
   }
 }
 

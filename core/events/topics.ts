@@ -21,7 +21,9 @@ export function topicNames(prefix: string): TopicNames {
 
 /** Every topic a deployment needs: one per collection of the catalog, the ledger and the dead letters. */
 export function topicSpecs(catalog: Catalog, topics: TopicNames, partitions: number): TopicSpec[] {
-  const collections = new Set(catalog.entries.filter((e) => e.kind !== 'deprecated').map((e) => e.collection));
+  const collections = new Set(
+    catalog.entries.filter((e) => e.kind !== 'deprecated').map((e) => e.collection),
+  );
   return [
     ...[...collections].map((c) => ({ topic: topics.forCollection(c), partitions })),
     { topic: topics.ingested, partitions: 1, compacted: true },

@@ -2,7 +2,15 @@
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger';
 
-export function createKafka({ brokers, clientId, logger }: { brokers: string; clientId: string; logger: Logger }): Kafka {
+export function createKafka({
+  brokers,
+  clientId,
+  logger,
+}: {
+  brokers: string;
+  clientId: string;
+  logger: Logger;
+}): Kafka {
   const toLogger: logCreator = () => (entry) => {
     const { message, ...fields } = entry.log;
     const payload = { component: 'kafkajs', namespace: entry.namespace, ...fields };

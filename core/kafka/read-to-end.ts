@@ -18,7 +18,9 @@ export async function readTopicToEnd(
   const groupId = `edreflect-reader-${randomUUID()}`;
   try {
     const ends = await admin.fetchTopicOffsets(topic);
-    const pending = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
+    const pending = new Map(
+      ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
+    );
     if (pending.size === 0) return 0;
     let count = 0;
     const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
@@ -27,7 +29,12 @@ export async function readTopicToEnd(
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new ConnectorError('KAFKA', `reading ${topic} to its end took over ${timeoutMs / 1000} s`, { retriable: true })),
+          () =>
+            reject(
+              new ConnectorError('KAFKA', `reading ${topic} to its end took over ${timeoutMs / 1000} s`, {
+                retriable: true,
+              }),
+            ),
           timeoutMs,
         );
         const done = (): void => {

@@ -5,7 +5,8 @@
  */
 import { ConnectorError } from '../errors';
 
-export type Compatibility = 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
+export type Compatibility =
+  'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
 
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
@@ -15,16 +16,30 @@ export interface RegistryHttp {
   setCompatibility(subject: string, level: Compatibility): Promise<void>;
 }
 
-export function createRegistryHttp({ url, fetchFn = fetch }: { url: string; fetchFn?: typeof fetch }): RegistryHttp {
+export function createRegistryHttp({
+  url,
+  fetchFn = fetch,
+}: {
+  url: string;
+  fetchFn?: typeof fetch;
+}): RegistryHttp {
   const base = url.replace(/\/+$/, '');
-  const call = async (method: string, path: string, body?: object): Promise<{ status: number; json: unknown }> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: object,
+  ): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
       const init: RequestInit = { method, headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE } };
       if (body !== undefined) init.body = JSON.stringify(body);
       response = await fetchFn(`${base}${path}`, init);
     } catch (err) {
-      throw new ConnectorError('SCHEMA_REGISTRY', `schema registry at ${base} did not answer ${method} ${path}`, { retriable: true, cause: err });
+      throw new ConnectorError(
+        'SCHEMA_REGISTRY',
+        `schema registry at ${base} did not answer ${method} ${path}`,
+        { retriable: true, cause: err },
+      );
     }
     const text = await response.text();
     let json: unknown = undefined;
@@ -36,15 +51,30 @@ export function createRegistryHttp({ url, fetchFn = fetch }: { url: string; fetc
     return { status: response.status, json };
   };
   const fail = (what: string, status: number, json: unknown): never => {
-    const message = typeof json === 'object' && json !== null && 'message' in json ? String(json.message) : JSON.stringify(json);
-    throw new ConnectorError('SCHEMA_REGISTRY', `schema registry: ${what}: HTTP ${status}: ${message}`, { retriable: status >= 500 });
+    const message =
+      typeof json === 'object' && json !== null && 'message' in json
+        ? String(json.message)
+        : JSON.stringify(json);
+    throw new ConnectorError('SCHEMA_REGISTRY', `schema registry: ${what}: HTTP ${status}: ${message}`, {
+      retriable: status >= 500,
+    });
   };
   return {
     async register(subject, schema) {
       const path = `/subjects/${encodeURIComponent(subject)}/versions`;
       const { status, json } = await call('POST', path, { schema: JSON.stringify(schema) });
-      if (status === 409) fail(`subject ${subject} rejects this schema as incompatible with its earlier versions`, status, json);
-      if (status !== 200 || typeof json !== 'object' || json === null || typeof (json as { id?: unknown }).id !== 'number') {
+      if (status === 409)
+        fail(
+          `subject ${subject} rejects this schema as incompatible with its earlier versions`,
+          status,
+          json,
+        );
+      if (
+        status !== 200 ||
+        typeof json !== 'object' ||
+        json === null ||
+        typeof (json as { id?: unknown }).id !== 'number'
+      ) {
         fail(`register under ${subject}`, status, json);
       }
       return (json as { id: number }).id;
@@ -57,7 +87,9 @@ export function createRegistryHttp({ url, fetchFn = fetch }: { url: string; fetc
       return (level.compatibilityLevel ?? level.compatibility)?.toUpperCase() as Compatibility | undefined;
     },
     async setCompatibility(subject, level) {
-      const { status, json } = await call('PUT', `/config/${encodeURIComponent(subject)}`, { compatibility: level });
+      const { status, json } = await call('PUT', `/config/${encodeURIComponent(subject)}`, {
+        compatibility: level,
+      });
       if (status !== 200) fail(`set the compatibility of ${subject} to ${level}`, status, json);
     },
   };

@@ -34,23 +34,35 @@ export function planColumns(entry: CatalogEntry, header: readonly string[]): Col
   const seen = new Map<string, number>();
   header.forEach((name, index) => {
     if (!AVRO_NAME.test(name)) {
-      throw new FileError(entry.file, `column ${index + 1} is named "${name}"; a column name must be letters, digits and _, not starting with a digit`);
+      throw new FileError(
+        entry.file,
+        `column ${index + 1} is named "${name}"; a column name must be letters, digits and _, not starting with a digit`,
+      );
     }
-    if (seen.has(name)) throw new FileError(entry.file, `column "${name}" appears twice in the header (columns ${seen.get(name)! + 1} and ${index + 1})`);
+    if (seen.has(name))
+      throw new FileError(
+        entry.file,
+        `column "${name}" appears twice in the header (columns ${seen.get(name)! + 1} and ${index + 1})`,
+      );
     seen.set(name, index);
   });
   const required = requiredColumns(entry);
   const absentKeys = required.filter((k) => !seen.has(k));
   if (absentKeys.length > 0) {
-    throw new FileError(entry.file, `the header lacks the key column${absentKeys.length > 1 ? 's' : ''} ${absentKeys.join(', ')}; no row of this file can be applied`);
+    throw new FileError(
+      entry.file,
+      `the header lacks the key column${absentKeys.length > 1 ? 's' : ''} ${absentKeys.join(', ')}; no row of this file can be applied`,
+    );
   }
   const known = Object.keys(entry.columns);
   const columns: PlannedColumn[] = [];
   for (const name of known) {
     const index = seen.get(name);
-    if (index !== undefined) columns.push({ name, index, type: entry.columns[name]!, required: required.includes(name) });
+    if (index !== undefined)
+      columns.push({ name, index, type: entry.columns[name]!, required: required.includes(name) });
   }
   const added = header.filter((name) => !(name in entry.columns));
-  for (const name of added) columns.push({ name, index: seen.get(name)!, type: 'string', required: required.includes(name) });
+  for (const name of added)
+    columns.push({ name, index: seen.get(name)!, type: 'string', required: required.includes(name) });
   return { columns, width: header.length, added, missing: known.filter((k) => !seen.has(k)) };
 }

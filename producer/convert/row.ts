@@ -15,13 +15,24 @@ export function convertRow(plan: ColumnPlan, fields: readonly string[]): RowResu
   for (const col of plan.columns) {
     const raw = fields[col.index]!;
     if (raw === '') {
-      if (col.required) return { ok: false, reason: `key column ${col.name} is empty`, column: col.index + 1, columnName: col.name };
+      if (col.required)
+        return {
+          ok: false,
+          reason: `key column ${col.name} is empty`,
+          column: col.index + 1,
+          columnName: col.name,
+        };
       values[col.name] = null;
       continue;
     }
     const value = cast(col.type, raw);
     if (value === undefined) {
-      return { ok: false, reason: `"${clip(raw)}" is not ${article(col.type)}`, column: col.index + 1, columnName: col.name };
+      return {
+        ok: false,
+        reason: `"${clip(raw)}" is not ${article(col.type)}`,
+        column: col.index + 1,
+        columnName: col.name,
+      };
     }
     values[col.name] = value;
   }
@@ -59,5 +70,11 @@ function cast(type: ColumnType, raw: string): CellValue | undefined {
 }
 
 const article = (type: ColumnType): string =>
-  ({ string: 'a string', int: 'a whole number (int)', long: 'a whole number (long)', double: 'a number', boolean: 'true or false' })[type];
+  ({
+    string: 'a string',
+    int: 'a whole number (int)',
+    long: 'a whole number (long)',
+    double: 'a number',
+    boolean: 'true or false',
+  })[type];
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

@@ -19,7 +19,10 @@ const PARSE_OPTIONS: Options = {
 
 const REPLACEMENT = '\uFFFD';
 
-export async function* readCsvRecords(file: string, { chunkBytes = 1 << 20 } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  file: string,
+  { chunkBytes = 1 << 20 } = {},
+): AsyncGenerator<CsvRecord> {
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   const splitter = createRecordSplitter();
   for await (const chunk of createReadStream(file, { highWaterMark: chunkBytes })) {
@@ -31,7 +34,10 @@ export async function* readCsvRecords(file: string, { chunkBytes = 1 << 20 } = {
   if (last.unclosedQuoteAtLine !== undefined) {
     const open = last.spans[last.spans.length - 1];
     yield* parseBatch({ text: last.text, spans: last.spans.slice(0, -1) });
-    yield { line: last.unclosedQuoteAtLine, error: `a quoted field opened here is never closed (the rest of the file, ${open === undefined ? 0 : last.text.length - open.start} characters, is one broken record)` };
+    yield {
+      line: last.unclosedQuoteAtLine,
+      error: `a quoted field opened here is never closed (the rest of the file, ${open === undefined ? 0 : last.text.length - open.start} characters, is one broken record)`,
+    };
     return;
   }
   yield* parseBatch(last);
@@ -65,7 +71,9 @@ function parseOne(recordText: string, line: number): CsvRecord {
   } catch (err) {
     const message = err instanceof Error ? err.message.replace(/ at line \d+/, '') : String(err);
     const column = (err as { column?: unknown }).column;
-    return typeof column === 'number' ? { line, error: message, column: column + 1 } : { line, error: message };
+    return typeof column === 'number'
+      ? { line, error: message, column: column + 1 }
+      : { line, error: message };
   }
 }
 

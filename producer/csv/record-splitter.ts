@@ -50,7 +50,8 @@ export function createRecordSplitter(): RecordSplitter {
       if (inQuotes) {
         if (c === QUOTE) {
           if (i + 1 < n && buf.charCodeAt(i + 1) === QUOTE) i += 2;
-          else if (i + 1 === n && !final) break; // cannot tell "" from " yet
+          else if (i + 1 === n && !final)
+            break; // cannot tell "" from " yet
           else {
             inQuotes = false;
             i += 1;

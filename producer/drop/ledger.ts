@@ -16,7 +16,11 @@ export interface LedgerEntry {
   readonly publishedAt: string;
 }
 
-export async function readLedger(kafka: Kafka, topic: TopicName, org: OrgId): Promise<Map<DropId, LedgerEntry>> {
+export async function readLedger(
+  kafka: Kafka,
+  topic: TopicName,
+  org: OrgId,
+): Promise<Map<DropId, LedgerEntry>> {
   const entries = new Map<DropId, LedgerEntry>();
   await readTopicToEnd(kafka, topic, (m) => {
     if (m.value === null) return;

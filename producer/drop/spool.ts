@@ -61,9 +61,14 @@ export async function spoolDrop({
   }
 }
 
-export function dropIdentity(org: OrgId, day: string, files: readonly { name: string; sha256: string }[]): DropId {
+export function dropIdentity(
+  org: OrgId,
+  day: string,
+  files: readonly { name: string; sha256: string }[],
+): DropId {
   const hash = createHash('sha256').update(`${org}\n${day}\n`);
-  for (const f of [...files].sort((a, b) => byCodeUnits(a.name, b.name))) hash.update(`${f.name}\0${f.sha256}\n`);
+  for (const f of [...files].sort((a, b) => byCodeUnits(a.name, b.name)))
+    hash.update(`${f.name}\0${f.sha256}\n`);
   return dropId(hash.digest('hex').slice(0, 32));
 }
 

@@ -5,7 +5,13 @@
  * registers a new version that old and new readers both understand.
  */
 import type { CatalogEntry } from '../../core/catalog/types';
-import { DROP_SCHEMA, SOURCE_FIELD, subjectFor, type DropEvent, type RowEvent } from '../../core/events/contract';
+import {
+  DROP_SCHEMA,
+  SOURCE_FIELD,
+  subjectFor,
+  type DropEvent,
+  type RowEvent,
+} from '../../core/events/contract';
 import type { AvroCodec } from '../../core/registry/codec';
 import type { Compatibility, RegistryHttp } from '../../core/registry/http';
 import type { TopicName } from '../../core/types';
@@ -32,7 +38,8 @@ export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec:
       id = (async () => {
         const registered = await http.register(subject, schema);
         if (!compatible.has(subject)) {
-          if ((await http.compatibility(subject)) !== SUBJECT_COMPATIBILITY) await http.setCompatibility(subject, SUBJECT_COMPATIBILITY);
+          if ((await http.compatibility(subject)) !== SUBJECT_COMPATIBILITY)
+            await http.setCompatibility(subject, SUBJECT_COMPATIBILITY);
           compatible.add(subject);
         }
         return registered;
@@ -44,10 +51,17 @@ export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec:
   };
 
   return {
-    rowSchemaId: (topic, entry, plan) => register(subjectFor(topic, rowRecordName(entry)), rowSchema(entry, plan)),
-    dropSchemaId: (topic) => register(subjectFor(topic, `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`), DROP_SCHEMA),
+    rowSchemaId: (topic, entry, plan) =>
+      register(subjectFor(topic, rowRecordName(entry)), rowSchema(entry, plan)),
+    dropSchemaId: (topic) =>
+      register(subjectFor(topic, `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`), DROP_SCHEMA),
     encodeRow: (schemaId, event) => codec.encode(schemaId, { [SOURCE_FIELD]: event.source, ...event.values }),
     encodeDrop: (schemaId, event) =>
-      codec.encode(schemaId, { [SOURCE_FIELD]: event.source, list: event.list, column: event.column, value: event.value }),
+      codec.encode(schemaId, {
+        [SOURCE_FIELD]: event.source,
+        list: event.list,
+        column: event.column,
+        value: event.value,
+      }),
   };
 }

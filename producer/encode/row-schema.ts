@@ -21,7 +21,9 @@ export function rowSchema(entry: CatalogEntry, plan: ColumnPlan): object {
     doc: `One row of ${entry.file}`,
     fields: [
       { name: SOURCE_FIELD, type: SOURCE_SCHEMA },
-      ...plan.columns.map((c) => (c.required ? { name: c.name, type: c.type } : { name: c.name, type: ['null', c.type], default: null })),
+      ...plan.columns.map((c) =>
+        c.required ? { name: c.name, type: c.type } : { name: c.name, type: ['null', c.type], default: null },
+      ),
     ],
   };
 }

@@ -13,7 +13,13 @@ export interface DropPublisher {
   abort(): Promise<void>;
 }
 
-export async function beginDrop({ producer, batchSize = 1000 }: { producer: Producer; batchSize?: number }): Promise<DropPublisher> {
+export async function beginDrop({
+  producer,
+  batchSize = 1000,
+}: {
+  producer: Producer;
+  batchSize?: number;
+}): Promise<DropPublisher> {
   const transaction: Transaction = await producer.transaction();
   let buffer = new Map<TopicName, Message[]>();
   let buffered = 0;

@@ -13,7 +13,11 @@ export function createFileSource(url: URL): Source {
       try {
         return await walk(root, '');
       } catch (err) {
-        throw new ConnectorError('SOURCE_UNREACHABLE', `cannot read the org folder ${root}: ${(err as Error).message}`, { cause: err });
+        throw new ConnectorError(
+          'SOURCE_UNREACHABLE',
+          `cannot read the org folder ${root}: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
     },
     download: (relative, localFile) => copyFile(path.join(root, ...relative.split('/')), localFile),

@@ -31,11 +31,17 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
         user: url.username === '' ? 'anonymous' : decodeURIComponent(url.username),
         password: decodeURIComponent(url.password),
         secure,
-        secureOptions: secure ? { ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }), servername: url.hostname } : {},
+        secureOptions: secure
+          ? { ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }), servername: url.hostname }
+          : {},
       });
     } catch (err) {
       c.close();
-      throw new ConnectorError('SOURCE_UNREACHABLE', `cannot log in to ${describe}: ${(err as Error).message}`, { retriable: true, cause: err });
+      throw new ConnectorError(
+        'SOURCE_UNREACHABLE',
+        `cannot log in to ${describe}: ${(err as Error).message}`,
+        { retriable: true, cause: err },
+      );
     }
     client = c;
     return c;
@@ -60,7 +66,10 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
       try {
         await walk(c, root === '/' ? '' : root, '', out);
       } catch (err) {
-        throw new ConnectorError('SOURCE_UNREACHABLE', `cannot list ${describe}: ${(err as Error).message}`, { retriable: true, cause: err });
+        throw new ConnectorError('SOURCE_UNREACHABLE', `cannot list ${describe}: ${(err as Error).message}`, {
+          retriable: true,
+          cause: err,
+        });
       }
       logger.debug('listed the org folder', { source: describe, files: out.length });
       return out;
@@ -70,7 +79,11 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
       try {
         await c.downloadTo(localFile, `${root === '/' ? '' : root}/${relative}`);
       } catch (err) {
-        throw new ConnectorError('SOURCE_UNREACHABLE', `cannot download ${relative} from ${describe}: ${(err as Error).message}`, { retriable: true, cause: err });
+        throw new ConnectorError(
+          'SOURCE_UNREACHABLE',
+          `cannot download ${relative} from ${describe}: ${(err as Error).message}`,
+          { retriable: true, cause: err },
+        );
       }
     },
     async close() {

@@ -54,12 +54,24 @@ export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
     return files.length === 0 ? [] : [listing('', files, undefined)];
   }
   const drops = [...folders.entries()]
-    .map(([folder, files]) => listing(folder, files.map((f) => ({ ...f, path: f.path })), dayFromName(folder), folder))
+    .map(([folder, files]) =>
+      listing(
+        folder,
+        files.map((f) => ({ ...f, path: f.path })),
+        dayFromName(folder),
+        folder,
+      ),
+    )
     .sort((a, b) => byCodeUnits(a.day, b.day) || byCodeUnits(a.label, b.label));
   return legacy.length > 0 ? [listing(LEGACY, legacy, undefined), ...drops] : drops;
 }
 
-function listing(label: string, entries: readonly RemoteEntry[], day: DayStamp | undefined, folder?: string): DropListing {
+function listing(
+  label: string,
+  entries: readonly RemoteEntry[],
+  day: DayStamp | undefined,
+  folder?: string,
+): DropListing {
   const files = entries
     .map((e) => ({
       name: asFileName(folder === undefined ? e.path : e.path.slice(folder.length + 1)),
@@ -75,7 +87,10 @@ function listing(label: string, entries: readonly RemoteEntry[], day: DayStamp |
 function dayFromName(folder: string): DayStamp {
   const match = /(\d{4})-?(\d{2})-?(\d{2})/.exec(folder);
   if (match === null) {
-    throw new ConnectorError('SOURCE_LAYOUT', `day folder "${folder}" has no date in its name (YYYY-MM-DD or YYYYMMDD)`);
+    throw new ConnectorError(
+      'SOURCE_LAYOUT',
+      `day folder "${folder}" has no date in its name (YYYY-MM-DD or YYYYMMDD)`,
+    );
   }
   try {
     return dayStamp(`${match[1]}-${match[2]}-${match[3]}`);

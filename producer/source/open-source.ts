@@ -5,7 +5,15 @@ import { createFileSource } from './file-source';
 import { createFtpSource } from './ftp-source';
 import type { Source } from './source';
 
-export function openSource({ url, caFile, logger }: { url: string; caFile?: string | undefined; logger: Logger }): Source {
+export function openSource({
+  url,
+  caFile,
+  logger,
+}: {
+  url: string;
+  caFile?: string | undefined;
+  logger: Logger;
+}): Source {
   const parsed = new URL(url);
   switch (parsed.protocol) {
     case 'file:':
@@ -14,6 +22,8 @@ export function openSource({ url, caFile, logger }: { url: string; caFile?: stri
     case 'ftps:':
       return createFtpSource({ url: parsed, caFile, logger });
     default:
-      throw new ConfigError(`EDREFLECT_SOURCE must be an ftp://, ftps:// or file:// URL (got ${parsed.protocol}//)`);
+      throw new ConfigError(
+        `EDREFLECT_SOURCE must be an ftp://, ftps:// or file:// URL (got ${parsed.protocol}//)`,
+      );
   }
 }

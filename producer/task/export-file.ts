@@ -25,23 +25,32 @@ export interface OpenedExportFile {
   readonly rows: AsyncGenerator<ConvertedRecord>;
 }
 
-export async function openExportFile(entry: CatalogEntry, localPath: string): Promise<OpenedExportFile | undefined> {
+export async function openExportFile(
+  entry: CatalogEntry,
+  localPath: string,
+): Promise<OpenedExportFile | undefined> {
   const records = readCsvRecords(localPath);
   const first = await records.next();
   if (first.done === true) return undefined;
   const header = first.value;
-  if ('error' in header) throw new FileError(entry.file, `the header (line ${header.line}) cannot be read: ${header.error}`);
+  if ('error' in header)
+    throw new FileError(entry.file, `the header (line ${header.line}) cannot be read: ${header.error}`);
   const plan = planColumns(entry, header.fields);
   async function* rows(): AsyncGenerator<ConvertedRecord> {
     for await (const record of records) {
       if ('error' in record) {
-        yield { ok: false, line: record.line, reason: record.error, ...(record.column === undefined ? {} : { column: record.column }) };
+        yield {
+          ok: false,
+          line: record.line,
+          reason: record.error,
+          ...(record.column === undefined ? {} : { column: record.column }),
+        };
         continue;
       }
       const result = convertRow(plan, record.fields);
       if (result.ok) yield { ok: true, line: record.line, values: result.values };
       else {
-        const { ok: _ok, ...why } = result;
+        const { ok, ...why } = result;
         yield { ok: false, line: record.line, ...why, raw: record.fields };
       }
     }

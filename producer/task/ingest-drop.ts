@@ -14,7 +14,13 @@
  */
 import { createHash } from 'node:crypto';
 import { ConnectorError, errorMessage } from '../../core/errors';
-import { keyOf, type Catalog, type CatalogEntry, type ChildEntry, type DeletionListEntry } from '../../core/catalog/types';
+import {
+  keyOf,
+  type Catalog,
+  type CatalogEntry,
+  type ChildEntry,
+  type DeletionListEntry,
+} from '../../core/catalog/types';
 import { messageKey, type SourceRef } from '../../core/events/contract';
 import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
@@ -33,21 +39,45 @@ export interface IngestDeps {
   readonly logger: Logger;
 }
 
-export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, logger }: IngestDeps): Promise<DropReport> {
+export async function ingestDrop(
+  drop: SpooledDrop,
+  { catalog, topics, output, logger }: IngestDeps,
+): Promise<DropReport> {
   const present = new Map<string, SpooledFile>(drop.files.map((f) => [f.name, f]));
-  const report: DropReport = { org: drop.org, drop: drop.id, day: drop.day, label: drop.label, files: [], outcome: 'published' };
+  const report: DropReport = {
+    org: drop.org,
+    drop: drop.id,
+    day: drop.day,
+    label: drop.label,
+    files: [],
+    outcome: 'published',
+  };
   const lists = new Map<ExportFileName, ListIds>();
   const failedLists = new Set<ExportFileName>();
   const needed = neededLists(catalog);
-  const source = (file: ExportFileName, line: number): SourceRef => ({ org: drop.org, drop: drop.id, day: drop.day, file, line });
+  const source = (file: ExportFileName, line: number): SourceRef => ({
+    org: drop.org,
+    drop: drop.id,
+    day: drop.day,
+    file,
+    line,
+  });
 
   for (const f of drop.files) {
     const entry = catalog.byFile(f.name);
     if (entry === undefined) {
-      report.files.push({ ...newFileReport(f.name, 'unknown'), status: 'unknown', message: 'not in the catalog: skipped (add it to the catalog to load it)' });
+      report.files.push({
+        ...newFileReport(f.name, 'unknown'),
+        status: 'unknown',
+        message: 'not in the catalog: skipped (add it to the catalog to load it)',
+      });
       logger.error('unknown file in the drop, skipped', { file: f.name, drop: drop.id });
     } else if (entry.kind === 'deprecated') {
-      report.files.push({ ...newFileReport(f.name, 'deprecated'), status: 'skipped', message: 'deprecated by the vendor: skipped' });
+      report.files.push({
+        ...newFileReport(f.name, 'deprecated'),
+        status: 'skipped',
+        message: 'deprecated by the vendor: skipped',
+      });
       logger.warn('deprecated file in the drop, skipped', { file: f.name, drop: drop.id });
     }
   }
@@ -70,13 +100,21 @@ export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, l
       const topic = topics.forCollection(entry.collection);
       const schemaId = await output.rowSchema(topic, entry, plan);
       const keyColumns = keyOf(entry);
-      const seen = keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? new Map<string, number>() : undefined;
+      const seen =
+        keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? new Map<string, number>() : undefined;
       for await (const row of rows) {
         fileReport.rowsRead += 1;
         if (!row.ok) {
           fileReport.rejected += 1;
-          const { ok: _ok, ...why } = row;
-          await output.deadLetter({ stage: 'produce', org: drop.org, drop: drop.id, day: drop.day, file: entry.file, ...why });
+          const { ok, ...why } = row;
+          await output.deadLetter({
+            stage: 'produce',
+            org: drop.org,
+            drop: drop.id,
+            day: drop.day,
+            file: entry.file,
+            ...why,
+          });
           continue;
         }
         if (seen !== undefined) {
@@ -86,29 +124,56 @@ export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, l
           else (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
         }
         const route = entry.route === undefined ? rowDigest(row.values) : String(row.values[entry.route]);
-        await output.row(topic, schemaId, messageKey(drop.org, route), { op: 'row', source: source(entry.file, row.line), values: row.values });
+        await output.row(topic, schemaId, messageKey(drop.org, route), {
+          op: 'row',
+          source: source(entry.file, row.line),
+          values: row.values,
+        });
         fileReport.published += 1;
         if (ids !== undefined) ids.set(String(row.values[keyColumns[0]!]), row.line);
       }
       if (fileReport.duplicateKeys !== undefined) {
         fileReport.message = `${fileReport.duplicateKeys.length} key(s) appear on more than one row (kept both; the later row wins)`;
-        logger.warn('duplicate keys in one file', { file: entry.file, duplicates: fileReport.duplicateKeys.slice(0, 20) });
+        logger.warn('duplicate keys in one file', {
+          file: entry.file,
+          duplicates: fileReport.duplicateKeys.slice(0, 20),
+        });
       }
       return true;
     } catch (err) {
       if (err instanceof ConnectorError && err.code !== 'CSV_FILE_INVALID') throw err;
       fileReport.status = 'failed';
       fileReport.message = errorMessage(err);
-      await output.deadLetter({ stage: 'produce', org: drop.org, drop: drop.id, day: drop.day, file: entry.file, line: 1, reason: errorMessage(err) });
+      await output.deadLetter({
+        stage: 'produce',
+        org: drop.org,
+        drop: drop.id,
+        day: drop.day,
+        file: entry.file,
+        line: 1,
+        reason: errorMessage(err),
+      });
       logger.error('file failed', { file: entry.file, reason: errorMessage(err) });
       return false;
     }
   };
 
-  const emitDrops = async (target: CatalogEntry, column: string, list: ExportFileName, ids: ListIds, fileReport: FileReport): Promise<void> => {
+  const emitDrops = async (
+    target: CatalogEntry,
+    column: string,
+    list: ExportFileName,
+    ids: ListIds,
+    fileReport: FileReport,
+  ): Promise<void> => {
     const topic = topics.forCollection(target.collection);
     for (const [value, line] of ids) {
-      await output.drop(topic, messageKey(drop.org, value), { op: 'drop', source: source(list, line), list, column, value });
+      await output.drop(topic, messageKey(drop.org, value), {
+        op: 'drop',
+        source: source(list, line),
+        list,
+        column,
+        value,
+      });
       fileReport.dropEvents += 1;
     }
   };
@@ -116,7 +181,8 @@ export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, l
   // 1. lists and entities
   for (const entry of catalog.entries) {
     if (!['change-list', 'entity', 'append-only', 'legacy-id-map'].includes(entry.kind)) continue;
-    const ids: ListIds | undefined = needed.has(entry.file) && present.has(entry.file) ? new Map() : undefined;
+    const ids: ListIds | undefined =
+      needed.has(entry.file) && present.has(entry.file) ? new Map() : undefined;
     if (!(await publishRows(entry, ids))) failedLists.add(entry.file);
     else if (ids !== undefined) lists.set(entry.file, ids);
   }
@@ -124,19 +190,29 @@ export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, l
   for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child')) {
     const list = entry.drop.list;
     if (failedLists.has(list)) {
-      report.files.push({ ...newFileReport(entry.file, entry.kind), status: 'failed', message: `not applied: its drop list ${list} failed` });
+      report.files.push({
+        ...newFileReport(entry.file, entry.kind),
+        status: 'failed',
+        message: `not applied: its drop list ${list} failed`,
+      });
       continue;
     }
     const ids = lists.get(list);
     const childPresent = present.has(entry.file);
     const before = report.files.length;
     if (ids !== undefined && ids.size > 0) {
-      const holder = childPresent ? newFileReport(entry.file, entry.kind) : { ...newFileReport(entry.file, entry.kind), status: 'absent' as const };
+      const holder = childPresent
+        ? newFileReport(entry.file, entry.kind)
+        : { ...newFileReport(entry.file, entry.kind), status: 'absent' as const };
       await emitDrops(entry, entry.drop.column, list, ids, holder);
       if (!childPresent) {
         holder.message = `absent from the drop: the rows of the ${ids.size} parent(s) listed in ${list} were deleted and none inserted`;
         report.files.push(holder);
-        logger.info('child file absent while its list names parents', { file: entry.file, list, parents: ids.size });
+        logger.info('child file absent while its list names parents', {
+          file: entry.file,
+          list,
+          parents: ids.size,
+        });
         continue;
       }
       await publishRows(entry);
@@ -153,7 +229,8 @@ export async function ingestDrop(drop: SpooledDrop, { catalog, topics, output, l
     const ids: ListIds = new Map();
     if (!(await publishRows(entry, ids)) || ids.size === 0) continue;
     const fileReport = report.files.find((f) => f.file === entry.file)!;
-    for (const target of entry.deletes) await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
+    for (const target of entry.deletes)
+      await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
   }
   return report;
 }

@@ -20,7 +20,14 @@ export interface DropOutput {
 
 export function headersOf(event: ConnectorEvent): Record<string, string> {
   const s = event.source;
-  return { [HEADER.op]: event.op, [HEADER.org]: s.org, [HEADER.drop]: s.drop, [HEADER.day]: s.day, [HEADER.file]: s.file, [HEADER.line]: String(s.line) };
+  return {
+    [HEADER.op]: event.op,
+    [HEADER.org]: s.org,
+    [HEADER.drop]: s.drop,
+    [HEADER.day]: s.day,
+    [HEADER.file]: s.file,
+    [HEADER.line]: String(s.line),
+  };
 }
 
 export function publishingOutput({
@@ -37,7 +44,8 @@ export function publishingOutput({
     publisher.send(topic, { key, value, headers: headersOf(event) } satisfies Message);
   return {
     rowSchema: (topic, entry, plan) => encoder.rowSchemaId(topic, entry, plan),
-    row: async (topic, schemaId, key, event) => send(topic, key, await encoder.encodeRow(schemaId, event), event),
+    row: async (topic, schemaId, key, event) =>
+      send(topic, key, await encoder.encodeRow(schemaId, event), event),
     drop: async (topic, key, event) => {
       let id = dropIds.get(topic);
       if (id === undefined) dropIds.set(topic, (id = encoder.dropSchemaId(topic)));

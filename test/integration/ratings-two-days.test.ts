@@ -9,7 +9,8 @@ import { runCli } from '../support/cli';
 import { ftpsUrl, uploadFiles } from '../support/ftp';
 import { createWorld, requireEnv, topicEnd, type World } from '../support/world';
 
-const RATINGS_HEADER = 'observation_group_id,indicator_id,rater_employee_id,rating,rating_label,rating_date,school_year';
+const RATINGS_HEADER =
+  'observation_group_id,indicator_id,rater_employee_id,rating,rating_label,rating_date,school_year';
 
 describe('Observation_Modified + Ratings over FTPS, two days', () => {
   let world: World;
@@ -17,7 +18,10 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
 
   before(() => {
     world = createWorld('ratings');
-    env = world.env({ EDREFLECT_SOURCE: ftpsUrl(`ratings-${world.id}`), EDREFLECT_FTP_CA_FILE: requireEnv('EDREFLECT_FTP_CA_FILE') });
+    env = world.env({
+      EDREFLECT_SOURCE: ftpsUrl(`ratings-${world.id}`),
+      EDREFLECT_FTP_CA_FILE: requireEnv('EDREFLECT_FTP_CA_FILE'),
+    });
   });
   after(() => world.close());
 
@@ -25,28 +29,72 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
     const db = await world.db();
     return db
       .collection('ratings')
-      .find({}, { projection: { _id: 0, _org: 1, observation_group_id: 1, indicator_id: 1, rating: 1, rating_label: 1, school_year: 1 } })
+      .find(
+        {},
+        {
+          projection: {
+            _id: 0,
+            _org: 1,
+            observation_group_id: 1,
+            indicator_id: 1,
+            rating: 1,
+            rating_label: 1,
+            school_year: 1,
+          },
+        },
+      )
       .sort({ observation_group_id: 1, indicator_id: 1 })
       .toArray();
   };
 
   it('day 1: publishes every row and modified id, and the consumer stores the ratings', async () => {
     await uploadFiles(`ratings-${world.id}`, {
-      'Observation_Modified.csv': 'observation_group_id,observation_modified_date\r\n1001,2026-09-01\r\n1002,2026-09-01\r\n',
+      'Observation_Modified.csv':
+        'observation_group_id,observation_modified_date\r\n1001,2026-09-01\r\n1002,2026-09-01\r\n',
       'Ratings.csv': `${RATINGS_HEADER}\n1001,IND-1,E-7,3,Proficient,2026-09-01,2026\n1001,IND-2,E-7,2.5,"Developing, with ""support""",2026-09-01,2026\n1002,IND-1,E-9,4,,2026-09-01,2026\n`,
     });
     const produced = await runCli(['produce', '--once'], env);
     assert.equal(produced.code, 0, produced.stderr);
-    assert.match(produced.stdout, /Ratings\.csv\s+published\s+read 3, published 3, rejected 0, drop events 2/);
+    assert.match(
+      produced.stdout,
+      /Ratings\.csv\s+published\s+read 3, published 3, rejected 0, drop events 2/,
+    );
     assert.match(produced.stdout, /Observation_Modified\.csv\s+published\s+read 2, published 2, rejected 0/);
     const consumed = await runCli(['consume', '--until-idle'], env);
     assert.equal(consumed.code, 0, consumed.stderr);
     assert.deepEqual(await ratings(), [
-      { _org: world.org, observation_group_id: '1001', indicator_id: 'IND-1', rating: 3, rating_label: 'Proficient', school_year: 2026 },
-      { _org: world.org, observation_group_id: '1001', indicator_id: 'IND-2', rating: 2.5, rating_label: 'Developing, with "support"', school_year: 2026 },
-      { _org: world.org, observation_group_id: '1002', indicator_id: 'IND-1', rating: 4, rating_label: null, school_year: 2026 },
+      {
+        _org: world.org,
+        observation_group_id: '1001',
+        indicator_id: 'IND-1',
+        rating: 3,
+        rating_label: 'Proficient',
+        school_year: 2026,
+      },
+      {
+        _org: world.org,
+        observation_group_id: '1001',
+        indicator_id: 'IND-2',
+        rating: 2.5,
+        rating_label: 'Developing, with "support"',
+        school_year: 2026,
+      },
+      {
+        _org: world.org,
+        observation_group_id: '1002',
+        indicator_id: 'IND-1',
+        rating: 4,
+        rating_label: null,
+        school_year: 2026,
+      },
     ]);
-    const modified = await (await world.db()).collection('observation_modified').find({}, { projection: { _id: 0, observation_group_id: 1 } }).sort({ observation_group_id: 1 }).toArray();
+    const modified = await (
+      await world.db()
+    )
+      .collection('observation_modified')
+      .find({}, { projection: { _id: 0, observation_group_id: 1 } })
+      .sort({ observation_group_id: 1 })
+      .toArray();
     assert.deepEqual(modified, [{ observation_group_id: '1001' }, { observation_group_id: '1002' }]);
   });
 
@@ -61,31 +109,73 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
 
   it('day 2: drops the rows of changed parents, including one whose rows all disappeared, and leaves the others', async () => {
     await uploadFiles(`ratings-${world.id}`, {
-      'Observation_Modified.csv': 'observation_group_id,observation_modified_date\n1002,2026-09-02\n1003,2026-09-02\n',
+      'Observation_Modified.csv':
+        'observation_group_id,observation_modified_date\n1002,2026-09-02\n1003,2026-09-02\n',
       'Ratings.csv': `${RATINGS_HEADER}\n1003,IND-1,E-7,1,"Unsatisfactory\nsee notes",2026-09-02,2026\n`,
     });
     const produced = await runCli(['produce', '--once'], env);
     assert.equal(produced.code, 0, produced.stderr);
-    assert.match(produced.stdout, /Ratings\.csv\s+published\s+read 1, published 1, rejected 0, drop events 2/);
+    assert.match(
+      produced.stdout,
+      /Ratings\.csv\s+published\s+read 1, published 1, rejected 0, drop events 2/,
+    );
     const consumed = await runCli(['consume', '--until-idle'], env);
     assert.equal(consumed.code, 0, consumed.stderr);
     assert.deepEqual(await ratings(), [
-      { _org: world.org, observation_group_id: '1001', indicator_id: 'IND-1', rating: 3, rating_label: 'Proficient', school_year: 2026 },
-      { _org: world.org, observation_group_id: '1001', indicator_id: 'IND-2', rating: 2.5, rating_label: 'Developing, with "support"', school_year: 2026 },
-      { _org: world.org, observation_group_id: '1003', indicator_id: 'IND-1', rating: 1, rating_label: 'Unsatisfactory\nsee notes', school_year: 2026 },
+      {
+        _org: world.org,
+        observation_group_id: '1001',
+        indicator_id: 'IND-1',
+        rating: 3,
+        rating_label: 'Proficient',
+        school_year: 2026,
+      },
+      {
+        _org: world.org,
+        observation_group_id: '1001',
+        indicator_id: 'IND-2',
+        rating: 2.5,
+        rating_label: 'Developing, with "support"',
+        school_year: 2026,
+      },
+      {
+        _org: world.org,
+        observation_group_id: '1003',
+        indicator_id: 'IND-1',
+        rating: 1,
+        rating_label: 'Unsatisfactory\nsee notes',
+        school_year: 2026,
+      },
     ]);
   });
 
   it('replaying every topic into an empty database gives the same documents', async () => {
     const replayDb = `${world.dbName}_replay`;
-    const consumed = await runCli(['consume', '--until-idle'], { ...env, MONGODB_DB: replayDb, EDREFLECT_CONSUMER_GROUP: `replay-${world.id}` });
+    const consumed = await runCli(['consume', '--until-idle'], {
+      ...env,
+      MONGODB_DB: replayDb,
+      EDREFLECT_CONSUMER_GROUP: `replay-${world.id}`,
+    });
     assert.equal(consumed.code, 0, consumed.stderr);
     const original = await ratings();
     const db = (await world.db()).client.db(replayDb);
     try {
       const replayed = await db
         .collection('ratings')
-        .find({}, { projection: { _id: 0, _org: 1, observation_group_id: 1, indicator_id: 1, rating: 1, rating_label: 1, school_year: 1 } })
+        .find(
+          {},
+          {
+            projection: {
+              _id: 0,
+              _org: 1,
+              observation_group_id: 1,
+              indicator_id: 1,
+              rating: 1,
+              rating_label: 1,
+              school_year: 1,
+            },
+          },
+        )
         .sort({ observation_group_id: 1, indicator_id: 1 })
         .toArray();
       assert.deepEqual(replayed, original);

@@ -10,7 +10,11 @@ export interface CliResult {
 
 const MAIN = path.resolve(__dirname, '..', '..', 'cli', 'main.js');
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv, { timeoutMs = 120_000 } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 120_000 } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -19,7 +23,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, { timeoutMs = 120
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`edreflect ${args.join(' ')} ran over ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      reject(
+        new Error(
+          `edreflect ${args.join(' ')} ran over ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -20,7 +20,8 @@ export interface World {
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set: run the tests with npm test, which starts the stack`);
+  if (value === undefined || value === '')
+    throw new Error(`${name} is not set: run the tests with npm test, which starts the stack`);
   return value;
 }
 
@@ -53,10 +54,18 @@ export function createWorld(label: string): World {
       }
       return mongo.db(dbName);
     },
-    kafka: () => new Kafka({ clientId: `test-${id}`, brokers: requireEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }),
+    kafka: () =>
+      new Kafka({
+        clientId: `test-${id}`,
+        brokers: requireEnv('KAFKA_BROKERS').split(','),
+        logLevel: logLevel.NOTHING,
+      }),
     async close() {
       if (mongo !== undefined) {
-        await mongo.db(dbName).dropDatabase().catch(() => undefined);
+        await mongo
+          .db(dbName)
+          .dropDatabase()
+          .catch(() => undefined);
         await mongo.close();
       }
     },

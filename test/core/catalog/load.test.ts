@@ -31,7 +31,12 @@ describe('parseCatalog', () => {
       version: 1,
       files: [
         { file: 'A.csv', kind: 'entity', columns: {} },
-        { file: 'B.csv', kind: 'child', drop: { column: 'a_id', list: 'Nope.csv' }, columns: { a_id: 'integer' } },
+        {
+          file: 'B.csv',
+          kind: 'child',
+          drop: { column: 'a_id', list: 'Nope.csv' },
+          columns: { a_id: 'integer' },
+        },
         { file: 'C.csv', kind: 'mystery' },
       ],
     };

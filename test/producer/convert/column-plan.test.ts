@@ -24,12 +24,21 @@ describe('planColumns', () => {
   });
 
   it('fails the file when a key column is missing, naming it', () => {
-    assert.throws(() => planColumns(goalsIndicators, ['goal_id', 'other']), /Goals_Indicators\.csv: the header lacks the key column indicator_id/);
+    assert.throws(
+      () => planColumns(goalsIndicators, ['goal_id', 'other']),
+      /Goals_Indicators\.csv: the header lacks the key column indicator_id/,
+    );
     assert.throws(() => planColumns(ratings, ['indicator_id']), /lacks the key column observation_group_id/);
   });
 
   it('fails the file on a repeated or unusable column name', () => {
-    assert.throws(() => planColumns(ratings, ['observation_group_id', 'x', 'x']), /"x" appears twice in the header \(columns 2 and 3\)/);
-    assert.throws(() => planColumns(ratings, ['observation_group_id', 'bad name']), /column 2 is named "bad name"/);
+    assert.throws(
+      () => planColumns(ratings, ['observation_group_id', 'x', 'x']),
+      /"x" appears twice in the header \(columns 2 and 3\)/,
+    );
+    assert.throws(
+      () => planColumns(ratings, ['observation_group_id', 'bad name']),
+      /column 2 is named "bad name"/,
+    );
   });
 });

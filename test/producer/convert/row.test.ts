@@ -4,7 +4,12 @@ import { loadCatalog } from '../../../core/catalog/load';
 import { planColumns } from '../../../producer/convert/column-plan';
 import { convertRow } from '../../../producer/convert/row';
 
-const plan = planColumns(loadCatalog().byFile('Ratings.csv')!, ['observation_group_id', 'rating', 'school_year', 'rating_label']);
+const plan = planColumns(loadCatalog().byFile('Ratings.csv')!, [
+  'observation_group_id',
+  'rating',
+  'school_year',
+  'rating_label',
+]);
 
 describe('convertRow', () => {
   it('types the columns the schema types, keeps strings as written (leading zeros, spaces), and makes empty cells null', () => {
@@ -19,7 +24,12 @@ describe('convertRow', () => {
   });
 
   it('rejects a value that is not of its type, naming the column by number and name', () => {
-    assert.deepEqual(convertRow(plan, ['7', 'high', '2026', 'x']), { ok: false, reason: '"high" is not a number', column: 2, columnName: 'rating' });
+    assert.deepEqual(convertRow(plan, ['7', 'high', '2026', 'x']), {
+      ok: false,
+      reason: '"high" is not a number',
+      column: 2,
+      columnName: 'rating',
+    });
     assert.deepEqual(convertRow(plan, ['7', '1', '2026.5', 'x']), {
       ok: false,
       reason: '"2026.5" is not a whole number (int)',
@@ -35,6 +45,9 @@ describe('convertRow', () => {
       column: 1,
       columnName: 'observation_group_id',
     });
-    assert.deepEqual(convertRow(plan, ['7', '1']), { ok: false, reason: 'expected 4 fields as in the header, found 2' });
+    assert.deepEqual(convertRow(plan, ['7', '1']), {
+      ok: false,
+      reason: 'expected 4 fields as in the header, found 2',
+    });
   });
 });

@@ -31,7 +31,10 @@ describe('readCsvRecords', () => {
   });
 
   it('gives the same records whatever the chunk size (records and multi-byte letters split across reads)', async () => {
-    const text = 'a,b\n' + Array.from({ length: 50 }, (_, i) => `${i},"é ""q"" ${'x'.repeat(i)}\r\nmore"`).join('\r\n') + '\n';
+    const text =
+      'a,b\n' +
+      Array.from({ length: 50 }, (_, i) => `${i},"é ""q"" ${'x'.repeat(i)}\r\nmore"`).join('\r\n') +
+      '\n';
     const whole = await read(text);
     for (const size of [1, 2, 3, 7, 64]) assert.deepEqual(await read(text, size), whole, `chunk ${size}`);
     assert.equal(whole.length, 51);
@@ -51,7 +54,11 @@ describe('readCsvRecords', () => {
   });
 
   it('reports invalid UTF-8 with its line and field', async () => {
-    const bytes = Buffer.concat([Buffer.from('a,b\n1,ok\n2,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n3,z\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('a,b\n1,ok\n2,'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('\n3,z\n'),
+    ]);
     const records = await read(bytes);
     assert.deepEqual(records[2], { line: 3, column: 2, error: 'invalid UTF-8 in field 2' });
     assert.deepEqual(records[3], { line: 4, fields: ['3', 'z'] });

@@ -41,7 +41,10 @@ describe('groupDrops', () => {
   });
 
   it('refuses a folder that mixes both layouts, and a day folder without a date', () => {
-    assert.throws(() => groupDrops([file('Ratings.csv'), file('2026-09-01/Ratings.csv')]), /mixes both layouts/);
+    assert.throws(
+      () => groupDrops([file('Ratings.csv'), file('2026-09-01/Ratings.csv')]),
+      /mixes both layouts/,
+    );
     assert.throws(() => groupDrops([file('latest/Ratings.csv')]), /has no date in its name/);
   });
 
