@@ -1,9 +1,20 @@
 /** `edreflect stack up | down | status | env | reset`: the local stack of real servers for tests and demos. */
 import type { Logger } from '../../core/logger';
-import { stackDown, stackEnv, stackReset, stackStatus, stackUp, type ServiceStatus } from '../../stack/stack';
+import {
+  startService,
+  stackDown,
+  stackEnv,
+  stackReset,
+  stackStatus,
+  stackUp,
+  stopService,
+  type ServiceName,
+  type ServiceStatus,
+} from '../../stack/stack';
 import { EXIT } from '../exit-codes';
 
-const USAGE = 'usage: edreflect stack up | down | status | env | reset';
+const USAGE = 'usage: edreflect stack up | down | status | env | reset | start <service> | stop <service>';
+const SERVICES: readonly ServiceName[] = ['kafka', 'registry', 'mongodb', 'ftp'];
 
 export async function stackCommand(
   argv: string[],
@@ -11,6 +22,17 @@ export async function stackCommand(
   out: (line: string) => void,
 ): Promise<number> {
   const [action, ...rest] = argv;
+  if (action === 'start' || action === 'stop') {
+    const name = rest[0] as ServiceName;
+    if (rest.length !== 1 || !SERVICES.includes(name)) {
+      out(`usage: edreflect stack ${action} ${SERVICES.join('|')}`);
+      return EXIT.usage;
+    }
+    const status =
+      action === 'start' ? await startService(name, { logger }) : await stopService(name, { logger });
+    printStatus([status], out);
+    return EXIT.ok;
+  }
   if (rest.length > 0) {
     out(USAGE);
     return EXIT.usage;

@@ -1,0 +1,160 @@
+/**
+ * Kafka: the broker jars from Maven Central, run as one KRaft node that is both broker and controller,
+ * with every internal topic (offsets, transaction state) at replication factor 1.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunCommand } from '../command';
+import { installOnce } from '../cache';
+import type { StackPaths } from '../paths';
+import { STACK_HOST } from '../paths';
+import { spawnDetached } from '../process';
+import type { JavaRuntime } from '../java';
+import { findJava } from '../java';
+import type { Service } from '../service';
+import { serviceFiles } from '../service';
+import { KAFKA_MIN_JAVA, KAFKA_SCALA_VERSION, KAFKA_VERSION, SLF4J_RELOAD4J_VERSION } from '../versions';
+import { probeKafka } from './kafka-probe';
+
+export function createKafkaService({
+  paths,
+  port,
+  controllerPort,
+  run,
+  serialMaven,
+  java = () => findJava({ minMajor: KAFKA_MIN_JAVA, settingName: 'EDREFLECT_STACK_KAFKA_JAVA_HOME' }),
+}: {
+  paths: StackPaths;
+  port: number;
+  controllerPort: number;
+  run: RunCommand;
+  serialMaven: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Resolved at start, so that status and env work without a Java. */
+  java?: () => JavaRuntime;
+}): Service {
+  const home = path.join(paths.cache, `kafka-${KAFKA_VERSION}`);
+  const classpath = path.join(home, 'libs', '*');
+  const dir = path.join(paths.stack, 'kafka');
+  const dataDir = path.join(dir, 'data');
+  const serverProperties = path.join(dir, 'server.properties');
+  const log4jProperties = path.join(dir, 'log4j.properties');
+  const files = serviceFiles(paths, 'kafka');
+  const javaArgs = [`-Dlog4j.configuration=file:${log4jProperties}`, '-cp', classpath];
+
+  return {
+    name: 'kafka',
+    port,
+    otherPorts: [controllerPort],
+    probeTimeoutMs: 90_000,
+    stopGraceMs: 30_000,
+    ...files,
+
+    install: (logger) =>
+      installOnce(home, {
+        logger,
+        what: `kafka_${KAFKA_SCALA_VERSION} ${KAFKA_VERSION} (mvn)`,
+        build: async (scratch) => {
+          const pom = path.join(scratch, 'pom.xml');
+          writeFileSync(pom, brokerPom());
+          const args = ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'dependency:copy-dependencies'];
+          args.push(`-DoutputDirectory=${path.join(scratch, 'libs')}`, '-DincludeScope=runtime');
+          await serialMaven(() => run('mvn', args));
+        },
+      }),
+
+    async start(logger) {
+      const { java: javaBin, home: javaHome } = java();
+      logger.debug('stack: java for kafka', { javaHome });
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(serverProperties, brokerConfig({ port, controllerPort, dataDir }));
+      writeFileSync(log4jProperties, LOG4J_CONFIG);
+      if (!existsSync(path.join(dataDir, 'meta.properties'))) {
+        const storageTool = (...args: string[]) =>
+          run(javaBin, [...javaArgs, 'kafka.tools.StorageTool', ...args]);
+        const clusterId = (await storageTool('random-uuid')).trim();
+        logger.info('stack: formatting Kafka storage', { clusterId, dataDir });
+        await storageTool('format', '-t', clusterId, '-c', serverProperties, '--ignore-formatted');
+      }
+      return spawnDetached({
+        command: javaBin,
+        args: [
+          '-Xms256m',
+          '-Xmx512m',
+          '-Djava.awt.headless=true',
+          ...javaArgs,
+          'kafka.Kafka',
+          serverProperties,
+        ],
+        ...files,
+        cwd: dir,
+      });
+    },
+
+    probe: (logger) => probeKafka({ brokers: [`${STACK_HOST}:${port}`], logger }),
+
+    isOurs: (cmdline) => cmdline.includes('kafka.Kafka') && cmdline.includes(serverProperties),
+  };
+}
+
+function brokerPom(): string {
+  const dependency = (groupId: string, artifactId: string, version: string): string =>
+    `    <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.edreflect.stack</groupId>
+  <artifactId>kafka-broker-libs</artifactId>
+  <version>${KAFKA_VERSION}</version>
+  <packaging>pom</packaging>
+  <dependencies>
+${dependency('org.apache.kafka', `kafka_${KAFKA_SCALA_VERSION}`, KAFKA_VERSION)}
+${dependency('org.slf4j', 'slf4j-reload4j', SLF4J_RELOAD4J_VERSION)}
+  </dependencies>
+</project>
+`;
+}
+
+function brokerConfig({
+  port,
+  controllerPort,
+  dataDir,
+}: {
+  port: number;
+  controllerPort: number;
+  dataDir: string;
+}) {
+  const settings: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@${STACK_HOST}:${controllerPort}`,
+    listeners: `PLAINTEXT://${STACK_HOST}:${port},CONTROLLER://${STACK_HOST}:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${STACK_HOST}:${port}`,
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': dataDir,
+    'num.partitions': 1,
+    'default.replication.factor': 1,
+    'auto.create.topics.enable': false,
+    'offsets.topic.replication.factor': 1,
+    'offsets.topic.num.partitions': 1,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.num.partitions': 1,
+    'share.coordinator.state.topic.replication.factor': 1,
+    'share.coordinator.state.topic.min.isr': 1,
+    'group.initial.rebalance.delay.ms': 0,
+    'min.insync.replicas': 1,
+  };
+  const lines = Object.entries(settings).map(([key, value]) => `${key}=${String(value)}`);
+  return `# Written by the edreflect local stack at every start: edit stack/services/kafka.ts instead.\n${lines.join('\n')}\n`;
+}
+
+/** Warnings and errors only, plus the lines that say the server started or stopped; to stdout (the log file). */
+const LOG4J_CONFIG = `log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.server.KafkaRaftServer=INFO
+log4j.logger.kafka.Kafka=INFO
+`;

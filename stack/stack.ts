@@ -1,0 +1,206 @@
+/**
+ * The local stack: real Kafka, Apicurio Registry, FerretDB and ProFTPD servers on loopback, installed into
+ * a download cache, started detached, probed with their real protocols, and stopped by pid file.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConnectorError, errorMessage } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { createSerializer, runCommand } from './command';
+import { withStackLock } from './lock';
+import type { StackPaths } from './paths';
+import { repoRoot, stackPaths, stackPorts, STACK_HOST } from './paths';
+import { isPortOpen, retryUntil } from './probe';
+import { isAlive, ownedPid, readPidFile, removePidFile, terminate } from './process';
+import type { Service, ServiceName, ServiceStatus } from './service';
+import { createFtpService, ftpLayout, ftpUrl } from './services/ftp';
+import { createKafkaService } from './services/kafka';
+import { createMongodbService, mongodbUri } from './services/mongodb';
+import { createRegistryService, registryUrl } from './services/registry';
+
+export type { ServiceName, ServiceStatus } from './service';
+
+interface Stack {
+  readonly paths: StackPaths;
+  readonly services: readonly Service[];
+}
+
+function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
+  const paths = stackPaths(env);
+  const ports = stackPorts(env);
+  const run = runCommand;
+  const serialMaven = createSerializer();
+  return {
+    paths,
+    services: [
+      createKafkaService({
+        paths,
+        port: ports.kafka,
+        controllerPort: ports.kafkaController,
+        run,
+        serialMaven,
+      }),
+      createRegistryService({
+        paths,
+        port: ports.registry,
+        managementPort: ports.registryManagement,
+        run,
+        serialMaven,
+      }),
+      createMongodbService({ paths, port: ports.mongodb, debugPort: ports.mongodbDebug, run }),
+      createFtpService({ paths, ports, run }),
+    ],
+  };
+}
+
+function pick(stack: Stack, name: ServiceName): Service {
+  const service = stack.services.find((s) => s.name === name);
+  if (service === undefined) throw new ConnectorError('STACK', `no stack service named "${String(name)}"`);
+  return service;
+}
+
+/** Installs what is missing, starts what is not running and waits until every server really answers. */
+export async function stackUp({ logger }: { logger: Logger }): Promise<ServiceStatus[]> {
+  const stack = createStack();
+  logger.info('stack: up', { stackDir: stack.paths.stack, cacheDir: stack.paths.cache });
+  await withStackLock(stack.paths.run, logger, async () => {
+    const results = await Promise.allSettled(
+      stack.services.map((service) => bringUp(stack, service, logger)),
+    );
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [errorMessage(r.reason)] : []));
+    if (failures.length > 0) throw new ConnectorError('STACK', `stack up failed:\n${failures.join('\n\n')}`);
+  });
+  return stackStatus();
+}
+
+/** Stops the servers the stack started (by pid file, after checking the process is really ours). */
+export async function stackDown({ logger }: { logger: Logger }): Promise<ServiceStatus[]> {
+  const stack = createStack();
+  await withStackLock(stack.paths.run, logger, () =>
+    Promise.all(stack.services.map((service) => stop(service, logger))).then(() => undefined),
+  );
+  return stackStatus();
+}
+
+export async function stackStatus(): Promise<ServiceStatus[]> {
+  return Promise.all(createStack().services.map(statusOf));
+}
+
+/** Down, then delete the stack folder (data, logs, configuration, certificate); the download cache stays. */
+export async function stackReset({ logger }: { logger: Logger }): Promise<void> {
+  const { paths } = createStack();
+  const forbidden = [path.parse(paths.stack).root, os.homedir(), repoRoot(), paths.cache];
+  if (forbidden.includes(paths.stack)) {
+    throw new ConnectorError(
+      'STACK',
+      `refusing to delete ${paths.stack}: set EDREFLECT_STACK_DIR to a folder of its own`,
+    );
+  }
+  await stackDown({ logger });
+  rmSync(paths.stack, { recursive: true, force: true });
+  logger.info('stack: reset', { deleted: paths.stack });
+}
+
+/** Starts one server (installing it if needed) and waits until it answers. */
+export async function startService(
+  name: ServiceName,
+  { logger }: { logger: Logger },
+): Promise<ServiceStatus> {
+  const stack = createStack();
+  const service = pick(stack, name);
+  await withStackLock(stack.paths.run, logger, () => bringUp(stack, service, logger));
+  return statusOf(service);
+}
+
+/** Stops one server the stack started; does nothing when it is not running. */
+export async function stopService(name: ServiceName, { logger }: { logger: Logger }): Promise<ServiceStatus> {
+  const stack = createStack();
+  const service = pick(stack, name);
+  await withStackLock(stack.paths.run, logger, () => stop(service, logger));
+  return statusOf(service);
+}
+
+/** The settings that point the connector (and tests) at the local stack. */
+export function stackEnv(): Record<string, string> {
+  const paths = stackPaths();
+  const ports = stackPorts();
+  const ftp = ftpLayout(paths);
+  return {
+    KAFKA_BROKERS: `${STACK_HOST}:${ports.kafka}`,
+    SCHEMA_REGISTRY_URL: registryUrl(ports.registry),
+    MONGODB_URI: mongodbUri(ports.mongodb),
+    EDREFLECT_FTP_URL: ftpUrl(ports.ftp),
+    EDREFLECT_FTP_ROOT: ftp.root,
+    EDREFLECT_FTP_CA_FILE: ftp.certFile,
+  };
+}
+
+async function bringUp(stack: Stack, service: Service, logger: Logger): Promise<void> {
+  const log = logger.child({ service: service.name });
+  const started = Date.now();
+  let pid = ownedPid(service.pidFile, service.isOurs);
+  if (pid === undefined) {
+    removePidFile(service.pidFile);
+    for (const port of [service.port, ...service.otherPorts]) {
+      if (await isPortOpen(port, STACK_HOST)) {
+        throw new ConnectorError(
+          'STACK',
+          `${service.name}: port ${STACK_HOST}:${port} is in use by a process the stack did not start ` +
+            `(stop it, or move the stack's ports with the EDREFLECT_STACK_*_PORT settings)`,
+        );
+      }
+    }
+    mkdirSync(stack.paths.logs, { recursive: true });
+    await service.install(log);
+    pid = await service.start(log);
+    log.info('stack: started', { pid, port: service.port, log: service.logFile });
+  } else {
+    log.debug('stack: already running', { pid });
+  }
+  const alivePid = pid;
+  await retryUntil(() => service.probe(log), {
+    service: service.name,
+    timeoutMs: service.probeTimeoutMs,
+    logFile: service.logFile,
+    alive: () => isAlive(alivePid),
+  });
+  log.info('stack: ready', {
+    pid,
+    port: service.port,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  });
+}
+
+async function stop(service: Service, logger: Logger): Promise<void> {
+  const log = logger.child({ service: service.name });
+  const pid = ownedPid(service.pidFile, service.isOurs);
+  if (pid === undefined) {
+    const stale = readPidFile(service.pidFile);
+    if (stale !== undefined)
+      log.info('stack: pid file names no process of the stack; removed it', { pid: stale });
+    removePidFile(service.pidFile);
+    return;
+  }
+  const how = await terminate(pid, { graceMs: service.stopGraceMs });
+  removePidFile(service.pidFile);
+  log.info(`stack: ${how}`, { pid });
+}
+
+async function statusOf(service: Service): Promise<ServiceStatus> {
+  const pid = ownedPid(service.pidFile, service.isOurs);
+  const open = await isPortOpen(service.port, STACK_HOST);
+  const base = { name: service.name, port: service.port };
+  if (pid !== undefined) {
+    return open
+      ? { ...base, running: true, pid, detail: `listening on ${STACK_HOST}:${service.port}` }
+      : { ...base, running: false, pid, detail: `process alive but ${STACK_HOST}:${service.port} is closed` };
+  }
+  return open
+    ? {
+        ...base,
+        running: false,
+        detail: `port ${service.port} is in use by a process the stack did not start`,
+      }
+    : { ...base, running: false, detail: 'stopped' };
+}
