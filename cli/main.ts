@@ -46,7 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`edreflect: unknown command "${name}"\n${HELP}\n`);
     return EXIT.usage;
   }
-  const logger = createLogger({ base: { command: name } });
+  // The demo is read by a person: only warnings and errors in its log unless a level is asked for.
+  const quiet = name === 'demo' && (process.env['EDREFLECT_LOG_LEVEL'] ?? '') === '';
+  const logger = createLogger({ base: { command: name }, ...(quiet ? { level: 'warn' as const } : {}) });
   try {
     return await command(rest, logger, out);
   } catch (err) {

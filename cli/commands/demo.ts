@@ -8,6 +8,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Logger } from '../../core/logger';
 import { packageRoot } from '../../core/package-root';
+import { asFtps } from '../../producer/source/source';
 import { stackEnv, stackUp } from '../../stack/stack';
 import { EXIT } from '../exit-codes';
 import { consumeCommand } from './consume';
@@ -32,9 +33,7 @@ export async function demoCommand(
     );
   const env = stackEnv();
   const ftpRoot = env['EDREFLECT_FTP_ROOT']!;
-  const ftp = new URL(env['EDREFLECT_FTP_URL']!);
-  ftp.protocol = 'ftps:';
-  ftp.pathname = `/${ORG}`;
+  const ftp = asFtps(env['EDREFLECT_FTP_URL']!, ORG);
 
   out(`2. copying the sample drops of ${ORG} (two days) to the FTP server`);
   await mkdir(path.join(ftpRoot, ORG), { recursive: true });
@@ -49,9 +48,10 @@ export async function demoCommand(
     EDREFLECT_CONSUMER_GROUP: 'edreflect-demo',
   });
   out(`3. edreflect produce --once   (source ${ftp.protocol}//${ftp.host}${ftp.pathname}, explicit TLS)`);
-  const produced = await produceCommand(['--once'], logger, (line) => out(`   ${line}`));
+  const indented = (text: string): void => text.split('\n').forEach((line) => out(`   ${line}`));
+  const produced = await produceCommand(['--once'], logger, indented);
   out('4. edreflect consume --until-idle');
-  const consumed = await consumeCommand(['--until-idle'], logger, (line) => out(`   ${line}`));
+  const consumed = await consumeCommand(['--until-idle'], logger, indented);
 
   out(`5. what MongoDB (${env['MONGODB_URI']}, database ${DEMO_DB}) holds for ${ORG}:`);
   const mongo = new MongoClient(env['MONGODB_URI']!);

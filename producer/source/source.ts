@@ -21,3 +21,13 @@ export function redactUrl(url: URL): string {
   if (copy.password !== '') copy.password = '***';
   return copy.href;
 }
+
+/**
+ * The same FTP server address with explicit TLS. (Setting `url.protocol` cannot do it: the URL standard
+ * refuses to turn the special scheme ftp: into the non-special ftps: and silently keeps ftp:.)
+ */
+export function asFtps(ftpUrl: string, folder: string): URL {
+  const url = new URL(ftpUrl.replace(/^ftps?:/i, 'ftps:'));
+  url.pathname = `/${folder}`;
+  return url;
+}

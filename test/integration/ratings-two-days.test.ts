@@ -98,6 +98,17 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
     assert.deepEqual(modified, [{ observation_group_id: '1001' }, { observation_group_id: '1002' }]);
   });
 
+  it('refuses the FTPS server when its certificate cannot be checked (no CA given)', async () => {
+    const { EDREFLECT_FTP_CA_FILE: _ca, ...withoutCa } = env;
+    const refused = await runCli(['produce', '--once'], withoutCa);
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /edreflect produce: SOURCE_UNREACHABLE: cannot log in to ftps:\/\/edreflect:\*\*\*@127\.0\.0\.1:\d+\/ratings-.*self-signed certificate/,
+    );
+    assert.doesNotMatch(refused.stderr, /edreflect-local/, 'the FTP password never appears in an error');
+  });
+
   it('publishes nothing when run again over the unchanged folder', async () => {
     const kafka = world.kafka();
     const before = await topicEnd(kafka, `${world.prefix}ratings`);

@@ -2,13 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Client } from 'basic-ftp';
+import { asFtps } from '../../producer/source/source';
 import { requireEnv } from './world';
 
 export function ftpsUrl(folder: string): string {
-  const url = new URL(requireEnv('EDREFLECT_FTP_URL'));
-  url.protocol = 'ftps:';
-  url.pathname = `/${folder}`;
-  return url.href;
+  return asFtps(requireEnv('EDREFLECT_FTP_URL'), folder).href;
 }
 
 export async function uploadFiles(folder: string, files: Record<string, string | Buffer>): Promise<void> {
