@@ -15,8 +15,11 @@ const invalid = (why: string): ConnectorError => new ConnectorError('EVENT_INVAL
 
 export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Promise<ConnectorEvent> {
   const op = message.headers?.[HEADER.op]?.toString();
-  if (op !== 'row' && op !== 'drop')
-    throw invalid(`header ${HEADER.op} is ${op === undefined ? 'missing' : `"${op}"`}; expected row or drop`);
+  if (op !== 'row' && op !== 'drop' && op !== 'close') {
+    throw invalid(
+      `header ${HEADER.op} is ${op === undefined ? 'missing' : `"${op}"`}; expected row, drop or close`,
+    );
+  }
   if (message.value === null) throw invalid('the event has no value');
   let decoded: unknown;
   try {
@@ -34,6 +37,16 @@ export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Prom
     if (typeof list !== 'string' || typeof column !== 'string' || typeof value !== 'string')
       throw invalid('a drop event needs list, column and value');
     return { op, source, list: asFileName(list), column, value };
+  }
+  if (op === 'close') {
+    const { list, employee, date, keep } = rest;
+    const pairs =
+      Array.isArray(keep) &&
+      keep.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === 'string'));
+    if (typeof list !== 'string' || typeof employee !== 'string' || typeof date !== 'string' || !pairs) {
+      throw invalid('a close event needs list, employee, date and keep pairs');
+    }
+    return { op, source, list: asFileName(list), employee, date, keep: keep as [string, string][] };
   }
   return { op, source, values: rest as Record<string, CellValue> };
 }

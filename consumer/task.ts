@@ -5,7 +5,7 @@
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
-import type { Catalog, CatalogEntry } from '../core/catalog/types';
+import type { Catalog } from '../core/catalog/types';
 import { HEADER } from '../core/events/contract';
 import type { DeadLetter } from '../core/events/dead-letter';
 import { ConnectorError, errorMessage } from '../core/errors';
@@ -64,12 +64,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       for (const message of chunk) {
         stats.events += 1;
         try {
-          const event = await decodeEvent(codec, message);
-          const entry: CatalogEntry | undefined =
-            event.op === 'row' ? catalog.byFile(event.source.file) : undefined;
-          if (event.op === 'row' && entry === undefined)
-            throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
-          writes.push(writeFor(entry!, event));
+          writes.push(writeFor(catalog, collectionName, await decodeEvent(codec, message)));
           origins.push(message);
         } catch (err) {
           if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')

@@ -1,23 +1,44 @@
-/** Transformation: one event to the bulk-write operation that applies it, by the strategy its file's kind names. */
+/**
+ * Transformation: one event of a collection's topic to the bulk-write operation that applies it. Rows go
+ * through the strategy their file's kind names; control events are the same for every file.
+ */
 import type { AnyBulkWriteOperation } from 'mongodb';
-import type { CatalogEntry } from '../core/catalog/types';
+import type { Catalog } from '../core/catalog/types';
 import type { ConnectorEvent } from '../core/events/contract';
 import { ConnectorError } from '../core/errors';
-import { rowDocument } from './document';
-import { dropWrite } from './strategies/strategy';
+import { closeWrite, dropWrite } from './control-writes';
 import { STRATEGIES } from './strategies/table';
 
-export function writeFor(entry: CatalogEntry, event: ConnectorEvent): AnyBulkWriteOperation {
-  if (event.op === 'drop') return dropWrite(event);
-  const strategy = STRATEGIES[entry.kind];
-  if (strategy === undefined)
-    throw new ConnectorError('EVENT_INVALID', `no write strategy for ${entry.kind} files (${entry.file})`);
-  if (event.source.file !== entry.file && entry.kind !== 'legacy-id-map') {
-    throw new ConnectorError(
-      'EVENT_INVALID',
-      `a row of ${event.source.file} arrived on the topic of ${entry.file}`,
-    );
+export function writeFor(catalog: Catalog, collection: string, event: ConnectorEvent): AnyBulkWriteOperation {
+  switch (event.op) {
+    case 'drop':
+      return dropWrite(event);
+    case 'close': {
+      const entry = catalog.entries.find((e) => e.collection === collection && e.kind === 'affiliation');
+      if (entry === undefined)
+        throw new ConnectorError(
+          'EVENT_INVALID',
+          `a close event arrived for ${collection}, which holds no affiliations`,
+        );
+      return closeWrite(entry, event);
+    }
+    case 'row': {
+      const entry = catalog.byFile(event.source.file);
+      if (entry === undefined)
+        throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
+      if (entry.collection !== collection) {
+        throw new ConnectorError(
+          'EVENT_INVALID',
+          `a row of ${event.source.file} arrived on the topic of ${collection}`,
+        );
+      }
+      const strategy = STRATEGIES[entry.kind];
+      if (strategy === undefined)
+        throw new ConnectorError(
+          'EVENT_INVALID',
+          `no write strategy for ${entry.kind} files (${entry.file})`,
+        );
+      return strategy.rowWrite(entry, event);
+    }
   }
-  const filter = strategy.identify(entry, event);
-  return { replaceOne: { filter, replacement: { ...rowDocument(event), ...filter }, upsert: true } };
 }

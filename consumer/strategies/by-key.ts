@@ -1,12 +1,12 @@
 /** Entities and lists: the stored document for a key is today's row, whole (a column that vanished does not linger). */
 import { keyOf } from '../../core/catalog/types';
-import type { WriteStrategy } from './strategy';
+import { replaceWhole, type WriteStrategy } from './strategy';
 
 export const byKey: WriteStrategy = {
   name: 'replace-by-key',
-  identify: (entry, event) => {
+  rowWrite: (entry, event) => {
     const filter: Record<string, unknown> = { _org: event.source.org };
     for (const k of keyOf(entry)) filter[k] = event.values[k];
-    return filter;
+    return replaceWhole(filter, event);
   },
 };

@@ -1,11 +1,15 @@
 /** Legacy-id maps share one collection: a mapping is identified by org, model and old id. */
-import type { WriteStrategy } from './strategy';
+import { replaceWhole, type WriteStrategy } from './strategy';
 
 export const byLegacyId: WriteStrategy = {
   name: 'replace-by-model-and-old-id',
-  identify: (entry, event) => ({
-    _org: event.source.org,
-    model: entry.kind === 'legacy-id-map' ? entry.model : null,
-    old_id: event.values['old_id'],
-  }),
+  rowWrite: (entry, event) =>
+    replaceWhole(
+      {
+        _org: event.source.org,
+        model: entry.kind === 'legacy-id-map' ? entry.model : null,
+        old_id: event.values['old_id'],
+      },
+      event,
+    ),
 };

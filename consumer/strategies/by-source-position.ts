@@ -2,12 +2,12 @@
  * Child rows have no key of their own: a row is identified by where it came from (org, drop, file, line).
  * Replaying a drop rewrites the same documents; the drop event before them removes yesterday's rows.
  */
-import type { WriteStrategy } from './strategy';
+import { replaceWhole, type WriteStrategy } from './strategy';
 
 export const bySourcePosition: WriteStrategy = {
   name: 'insert-by-source-position',
-  identify: (_entry, event) => {
+  rowWrite: (_entry, event) => {
     const { org, drop, file, line } = event.source;
-    return { _id: `${org}:${drop}:${file}:${line}` };
+    return replaceWhole({ _id: `${org}:${drop}:${file}:${line}` }, event);
   },
 };

@@ -1,18 +1,19 @@
 /**
- * A write-model strategy turns one event into the MongoDB write that applies it. Every strategy applies a
- * drop event the same way (delete the org's rows whose column holds the value); they differ in how a row
- * is identified, which is what makes a replayed row overwrite itself instead of adding a copy.
+ * A write-model strategy turns one row event into the MongoDB write that applies it. Strategies differ in
+ * how a row is identified, which is what makes a replayed row overwrite itself instead of adding a copy,
+ * and in what a row may change. Control events (drop, close) are applied the same way for every file.
  */
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import type { CatalogEntry } from '../../core/catalog/types';
-import type { DropEvent, RowEvent } from '../../core/events/contract';
+import type { RowEvent } from '../../core/events/contract';
+import { rowDocument } from '../document';
 
 export interface WriteStrategy {
   readonly name: string;
-  /** The filter that finds the stored document of this row. */
-  identify(entry: CatalogEntry, event: RowEvent): Document;
+  rowWrite(entry: CatalogEntry, event: RowEvent): AnyBulkWriteOperation;
 }
 
-export function dropWrite(event: DropEvent): AnyBulkWriteOperation {
-  return { deleteMany: { filter: { _org: event.source.org, [event.column]: event.value } } };
+/** Upserts the whole row as the document found by `filter` (the filter's fields are stored too). */
+export function replaceWhole(filter: Document, event: RowEvent): AnyBulkWriteOperation {
+  return { replaceOne: { filter, replacement: { ...rowDocument(event), ...filter }, upsert: true } };
 }

@@ -1,5 +1,6 @@
 /** Which strategy applies each kind of file: configuration, not an if-chain. */
 import type { FileKind } from '../../core/catalog/types';
+import { affiliationPair } from './affiliation-pair';
 import { byKey } from './by-key';
 import { byLegacyId } from './by-legacy-id';
 import { byRowContent } from './by-row-content';
@@ -13,6 +14,6 @@ export const STRATEGIES: Readonly<Record<FileKind, WriteStrategy | undefined>> =
   child: bySourcePosition,
   'append-only': byRowContent,
   'legacy-id-map': byLegacyId,
-  affiliation: undefined, // its own rule (update date_deleted only, close missing pairs): the consumer issue
+  affiliation: affiliationPair,
   deprecated: undefined,
 };

@@ -6,6 +6,10 @@
  *   drop  "delete every stored row of this org whose `column` holds `value`": the drop step of a
  *         change list or a deletion list, placed on the child's own topic, in the child's partition.
  *
+ *   close "for this employee, close (set the close column of) every open affiliation of the org in which
+ *         they are learner or observer, except these pairs": the User_Affiliations rule, after the day's
+ *         affiliation rows, on that file's single-partition topic.
+ *
  * The message key is `org|route value`, so every event that must stay in order lands in one partition.
  */
 import type { DayStamp, DropId, ExportFileName, OrgId } from '../types';
@@ -19,7 +23,7 @@ export const HEADER = {
   line: 'edreflect.line',
 } as const;
 
-export type EventOp = 'row' | 'drop';
+export type EventOp = 'row' | 'drop' | 'close';
 
 /** Where an event came from: the Avro `_source` field of every event. */
 export interface SourceRef {
@@ -49,7 +53,19 @@ export interface DropEvent {
   readonly value: string;
 }
 
-export type ConnectorEvent = RowEvent | DropEvent;
+export interface CloseEvent {
+  readonly op: 'close';
+  readonly source: SourceRef;
+  /** The change list that named the employee, e.g. User_Modified.csv. */
+  readonly list: ExportFileName;
+  readonly employee: string;
+  /** The value the close column gets: the employee's modified date. */
+  readonly date: string;
+  /** The pairs (in key-column order) present among the day's rows, which stay as they are. */
+  readonly keep: readonly (readonly [string, string])[];
+}
+
+export type ConnectorEvent = RowEvent | DropEvent | CloseEvent;
 
 export const SOURCE_FIELD = '_source';
 
@@ -77,6 +93,20 @@ export const DROP_SCHEMA = {
     { name: 'list', type: 'string' },
     { name: 'column', type: 'string' },
     { name: 'value', type: 'string' },
+  ],
+} as const;
+
+export const CLOSE_SCHEMA = {
+  type: 'record',
+  name: 'CloseAffiliations',
+  namespace: 'edreflect.control',
+  doc: 'Close every open affiliation in which employee takes part, except the keep pairs, with date.',
+  fields: [
+    { name: SOURCE_FIELD, type: SOURCE_SCHEMA },
+    { name: 'list', type: 'string' },
+    { name: 'employee', type: 'string' },
+    { name: 'date', type: 'string' },
+    { name: 'keep', type: { type: 'array', items: { type: 'array', items: 'string' } } },
   ],
 } as const;
 

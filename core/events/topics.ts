@@ -19,13 +19,22 @@ export function topicNames(prefix: string): TopicNames {
   };
 }
 
-/** Every topic a deployment needs: one per collection of the catalog, the ledger and the dead letters. */
+/**
+ * Every topic a deployment needs: one per collection of the catalog, the ledger and the dead letters.
+ * Affiliation topics have exactly one partition: their closing rule spans keys (an employee as learner
+ * or observer), so only a total order keeps it right.
+ */
 export function topicSpecs(catalog: Catalog, topics: TopicNames, partitions: number): TopicSpec[] {
+  const single = new Set(catalog.entries.filter((e) => e.kind === 'affiliation').map((e) => e.collection));
   const collections = new Set(
     catalog.entries.filter((e) => e.kind !== 'deprecated').map((e) => e.collection),
   );
   return [
-    ...[...collections].map((c) => ({ topic: topics.forCollection(c), partitions })),
+    ...[...collections].map((c) =>
+      single.has(c)
+        ? { topic: topics.forCollection(c), partitions: 1, exactPartitions: true }
+        : { topic: topics.forCollection(c), partitions },
+    ),
     { topic: topics.ingested, partitions: 1, compacted: true },
     { topic: topics.deadLetters, partitions: 1 },
   ];

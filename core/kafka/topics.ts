@@ -4,6 +4,7 @@
  * database can be rebuilt by replaying them; the drop ledger is compacted.
  */
 import type { Admin, ITopicConfig } from 'kafkajs';
+import { ConnectorError } from '../errors';
 import { withRetry } from '../retry';
 import type { TopicName } from '../types';
 
@@ -11,10 +12,16 @@ export interface TopicSpec {
   readonly topic: TopicName;
   readonly partitions: number;
   readonly compacted?: boolean;
+  /** The order of the topic's events depends on it having exactly this many partitions. */
+  readonly exactPartitions?: boolean;
 }
 
 export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<TopicName[]> {
   const existing = new Set(await admin.listTopics());
+  await checkPartitionCounts(
+    admin,
+    specs.filter((s) => s.exactPartitions === true && existing.has(s.topic)),
+  );
   const missing = specs.filter((s) => !existing.has(s.topic));
   if (missing.length === 0) return [];
   const topics: ITopicConfig[] = missing.map((s) => ({
@@ -38,4 +45,18 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   // each new topic answers an offsets request, so the first read or write after this does not fail.
   for (const s of missing) await withRetry(() => admin.fetchTopicOffsets(s.topic), { retriable: () => true });
   return missing.map((s) => s.topic);
+}
+
+async function checkPartitionCounts(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
+  if (specs.length === 0) return;
+  const { topics } = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
+  for (const spec of specs) {
+    const found = topics.find((t) => t.name === spec.topic)?.partitions.length;
+    if (found !== spec.partitions) {
+      throw new ConnectorError(
+        'KAFKA',
+        `topic ${spec.topic} has ${found} partitions but must have exactly ${spec.partitions} for its events to stay in order; recreate it`,
+      );
+    }
+  }
 }

@@ -6,9 +6,11 @@
  */
 import type { CatalogEntry } from '../../core/catalog/types';
 import {
+  CLOSE_SCHEMA,
   DROP_SCHEMA,
   SOURCE_FIELD,
   subjectFor,
+  type CloseEvent,
   type DropEvent,
   type RowEvent,
 } from '../../core/events/contract';
@@ -23,8 +25,10 @@ export const SUBJECT_COMPATIBILITY: Compatibility = 'FULL_TRANSITIVE';
 export interface EventEncoder {
   rowSchemaId(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
   dropSchemaId(topic: TopicName): Promise<number>;
+  closeSchemaId(topic: TopicName): Promise<number>;
   encodeRow(schemaId: number, event: RowEvent): Promise<Buffer>;
   encodeDrop(schemaId: number, event: DropEvent): Promise<Buffer>;
+  encodeClose(schemaId: number, event: CloseEvent): Promise<Buffer>;
 }
 
 export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec: AvroCodec }): EventEncoder {
@@ -55,6 +59,16 @@ export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec:
       register(subjectFor(topic, rowRecordName(entry)), rowSchema(entry, plan)),
     dropSchemaId: (topic) =>
       register(subjectFor(topic, `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`), DROP_SCHEMA),
+    closeSchemaId: (topic) =>
+      register(subjectFor(topic, `${CLOSE_SCHEMA.namespace}.${CLOSE_SCHEMA.name}`), CLOSE_SCHEMA),
+    encodeClose: (schemaId, event) =>
+      codec.encode(schemaId, {
+        [SOURCE_FIELD]: event.source,
+        list: event.list,
+        employee: event.employee,
+        date: event.date,
+        keep: event.keep,
+      }),
     encodeRow: (schemaId, event) => codec.encode(schemaId, { [SOURCE_FIELD]: event.source, ...event.values }),
     encodeDrop: (schemaId, event) =>
       codec.encode(schemaId, {

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { ConnectorError, errorMessage } from '../../core/errors';
 import {
   keyOf,
+  type AffiliationEntry,
   type Catalog,
   type CatalogEntry,
   type ChildEntry,
@@ -26,11 +27,12 @@ import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
 import type { SpooledDrop, SpooledFile } from '../drop/spool';
+import { closeEvents, type ListRow } from './affiliation-close';
 import { openExportFile } from './export-file';
 import type { DropOutput } from './output';
 import { newFileReport, type DropReport, type FileReport } from './report';
 
-type ListIds = Map<string, number>; // id -> line in the list file
+type ListIds = Map<string, ListRow>; // id -> its row in the list file
 
 export interface IngestDeps {
   readonly catalog: Catalog;
@@ -82,7 +84,7 @@ export async function ingestDrop(
     }
   }
 
-  const publishRows = async (entry: CatalogEntry, ids?: ListIds): Promise<boolean> => {
+  const publishRows = async (entry: CatalogEntry, onRow?: (row: ListRow) => void): Promise<boolean> => {
     const file = present.get(entry.file);
     if (file === undefined) return true;
     const fileReport = newFileReport(entry.file, entry.kind);
@@ -123,14 +125,19 @@ export async function ingestDrop(
           if (firstLine === undefined) seen.set(key, row.line);
           else (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
         }
-        const route = entry.route === undefined ? rowDigest(row.values) : String(row.values[entry.route]);
+        const route =
+          entry.route !== undefined
+            ? String(row.values[entry.route])
+            : keyColumns.length > 0
+              ? keyColumns.map((k) => String(row.values[k])).join('|')
+              : rowDigest(row.values);
         await output.row(topic, schemaId, messageKey(drop.org, route), {
           op: 'row',
           source: source(entry.file, row.line),
           values: row.values,
         });
         fileReport.published += 1;
-        if (ids !== undefined) ids.set(String(row.values[keyColumns[0]!]), row.line);
+        onRow?.({ line: row.line, values: row.values });
       }
       if (fileReport.duplicateKeys !== undefined) {
         fileReport.message = `${fileReport.duplicateKeys.length} key(s) appear on more than one row (kept both; the later row wins)`;
@@ -166,7 +173,7 @@ export async function ingestDrop(
     fileReport: FileReport,
   ): Promise<void> => {
     const topic = topics.forCollection(target.collection);
-    for (const [value, line] of ids) {
+    for (const [value, { line }] of ids) {
       await output.drop(topic, messageKey(drop.org, value), {
         op: 'drop',
         source: source(list, line),
@@ -183,7 +190,8 @@ export async function ingestDrop(
     if (!['change-list', 'entity', 'append-only', 'legacy-id-map'].includes(entry.kind)) continue;
     const ids: ListIds | undefined =
       needed.has(entry.file) && present.has(entry.file) ? new Map() : undefined;
-    if (!(await publishRows(entry, ids))) failedLists.add(entry.file);
+    const collect = ids === undefined ? undefined : listCollector(entry, ids);
+    if (!(await publishRows(entry, collect))) failedLists.add(entry.file);
     else if (ids !== undefined) lists.set(entry.file, ids);
   }
   // 2. children: drop, then today's rows
@@ -222,17 +230,56 @@ export async function ingestDrop(
       await publishRows(entry);
     }
   }
-  // 3. affiliations (the closing rule is applied by the consumer issue's strategy)
-  for (const entry of catalog.entries) if (entry.kind === 'affiliation') await publishRows(entry);
+  // 3. affiliations: today's rows, then the closing rule for the employees of the close list
+  for (const entry of catalog.entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation')) {
+    const pairs: [string, string][] = [];
+    const [first, second] = entry.key as [string, string];
+    const ok = await publishRows(entry, ({ values }) =>
+      pairs.push([String(values[first]), String(values[second])]),
+    );
+    const listRows = lists.get(entry.close.list);
+    const fileReport =
+      report.files.find((f) => f.file === entry.file) ??
+      (listRows !== undefined && listRows.size > 0
+        ? pushed(report.files, { ...newFileReport(entry.file, entry.kind), status: 'absent' })
+        : undefined);
+    if (fileReport === undefined) continue;
+    if (!ok || failedLists.has(entry.close.list)) {
+      fileReport.message = `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`;
+      continue;
+    }
+    if (listRows === undefined) continue;
+    const { events, withoutDate } = closeEvents(entry, listRows, pairs, source);
+    const topic = topics.forCollection(entry.collection);
+    for (const event of events) await output.close(topic, messageKey(drop.org, event.employee), event);
+    fileReport.closeEvents = events.length;
+    if (withoutDate.length > 0) {
+      fileReport.message = `${withoutDate.length} employee(s) of ${entry.close.list} have no ${entry.close.dateColumn}: their affiliations were not closed`;
+      logger.warn('employees without a modified date: affiliations not closed', {
+        employees: withoutDate.slice(0, 20),
+      });
+    }
+  }
   // 4. deletion lists
   for (const entry of catalog.entries.filter((e): e is DeletionListEntry => e.kind === 'deletion-list')) {
     const ids: ListIds = new Map();
-    if (!(await publishRows(entry, ids)) || ids.size === 0) continue;
+    if (!(await publishRows(entry, listCollector(entry, ids))) || ids.size === 0) continue;
     const fileReport = report.files.find((f) => f.file === entry.file)!;
     for (const target of entry.deletes)
       await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
   }
   return report;
+}
+
+/** Collects each row of a list file under its first key column (the id children and affiliations refer to). */
+function listCollector(entry: CatalogEntry, ids: ListIds): (row: ListRow) => void {
+  const idColumn = keyOf(entry)[0]!;
+  return (row) => void ids.set(String(row.values[idColumn]), row);
+}
+
+function pushed<T>(list: T[], item: T): T {
+  list.push(item);
+  return item;
 }
 
 /** Lists whose ids the drop step needs: children's drop lists and affiliations' close lists. */

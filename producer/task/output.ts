@@ -4,7 +4,13 @@
  */
 import type { Message } from 'kafkajs';
 import type { CatalogEntry } from '../../core/catalog/types';
-import { HEADER, type ConnectorEvent, type DropEvent, type RowEvent } from '../../core/events/contract';
+import {
+  HEADER,
+  type CloseEvent,
+  type ConnectorEvent,
+  type DropEvent,
+  type RowEvent,
+} from '../../core/events/contract';
 import { deadLetterMessage, type DeadLetter } from '../../core/events/dead-letter';
 import type { TopicName } from '../../core/types';
 import type { ColumnPlan } from '../convert/column-plan';
@@ -15,6 +21,7 @@ export interface DropOutput {
   rowSchema(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
   row(topic: TopicName, schemaId: number, key: string, event: RowEvent): Promise<void>;
   drop(topic: TopicName, key: string, event: DropEvent): Promise<void>;
+  close(topic: TopicName, key: string, event: CloseEvent): Promise<void>;
   deadLetter(letter: DeadLetter): Promise<void>;
 }
 
@@ -40,6 +47,16 @@ export function publishingOutput({
   deadLetterTopic: TopicName;
 }): DropOutput {
   const dropIds = new Map<TopicName, Promise<number>>();
+  const closeIds = new Map<TopicName, Promise<number>>();
+  const cached = (
+    ids: Map<TopicName, Promise<number>>,
+    topic: TopicName,
+    register: () => Promise<number>,
+  ): Promise<number> => {
+    let id = ids.get(topic);
+    if (id === undefined) ids.set(topic, (id = register()));
+    return id;
+  };
   const send = (topic: TopicName, key: string, value: Buffer, event: ConnectorEvent): Promise<void> =>
     publisher.send(topic, { key, value, headers: headersOf(event) } satisfies Message);
   return {
@@ -47,9 +64,12 @@ export function publishingOutput({
     row: async (topic, schemaId, key, event) =>
       send(topic, key, await encoder.encodeRow(schemaId, event), event),
     drop: async (topic, key, event) => {
-      let id = dropIds.get(topic);
-      if (id === undefined) dropIds.set(topic, (id = encoder.dropSchemaId(topic)));
-      await send(topic, key, await encoder.encodeDrop(await id, event), event);
+      const id = await cached(dropIds, topic, () => encoder.dropSchemaId(topic));
+      await send(topic, key, await encoder.encodeDrop(id, event), event);
+    },
+    close: async (topic, key, event) => {
+      const id = await cached(closeIds, topic, () => encoder.closeSchemaId(topic));
+      await send(topic, key, await encoder.encodeClose(id, event), event);
     },
     deadLetter: (letter) => publisher.send(deadLetterTopic, deadLetterMessage(letter)),
   };
@@ -65,6 +85,7 @@ export function dryRunOutput(): DropOutput & { readonly counts: Map<TopicName, n
     rowSchema: async () => 0,
     row: (topic) => count(topic),
     drop: (topic) => count(topic),
+    close: (topic) => count(topic),
     deadLetter: async () => undefined,
   };
 }

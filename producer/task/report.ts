@@ -11,6 +11,7 @@ export interface FileReport {
   published: number;
   rejected: number;
   dropEvents: number;
+  closeEvents?: number;
   message?: string;
   addedColumns?: readonly string[];
   missingColumns?: readonly string[];
@@ -38,7 +39,7 @@ export function isClean(report: DropReport): boolean {
 export function formatDropReport(report: DropReport): string {
   const head = `org ${report.org} drop ${report.label === '' ? '(current)' : report.label} day ${report.day} id ${report.drop}: ${report.outcome}`;
   const lines = report.files.map((f) => {
-    const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.dropEvents > 0 ? `, drop events ${f.dropEvents}` : ''}`;
+    const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.dropEvents > 0 ? `, drop events ${f.dropEvents}` : ''}${f.closeEvents ? `, close events ${f.closeEvents}` : ''}`;
     return `  ${f.file.padEnd(42)} ${f.status.padEnd(9)} ${counts}${f.message === undefined ? '' : ` — ${f.message}`}`;
   });
   return [head, ...lines].join('\n');

@@ -18,7 +18,7 @@ describe('writeFor', () => {
   it('applies a drop event as a delete of the org rows whose column holds the value', () => {
     const ratings = catalog.byFile('Ratings.csv')!;
     assert.deepEqual(
-      writeFor(ratings, {
+      writeFor(catalog, ratings.collection, {
         op: 'drop',
         source: src('Observation_Modified.csv', 3),
         list: asFileName('Observation_Modified.csv'),
@@ -33,7 +33,7 @@ describe('writeFor', () => {
 
   it('identifies a child row by its source position, so a replay rewrites the same document', () => {
     const ratings = catalog.byFile('Ratings.csv')!;
-    const write = writeFor(ratings, {
+    const write = writeFor(catalog, ratings.collection, {
       op: 'row',
       source: src('Ratings.csv', 5),
       values: { observation_group_id: '1002', rating: 4 },
@@ -59,7 +59,7 @@ describe('writeFor', () => {
 
   it('replaces an entity by org and key, whole', () => {
     const gi = catalog.byFile('Goals_Indicators.csv')!;
-    const write = writeFor(gi, {
+    const write = writeFor(catalog, gi.collection, {
       op: 'row',
       source: src('Goals_Indicators.csv', 2),
       values: { goal_id: 'g', indicator_id: 'i' },
@@ -71,7 +71,7 @@ describe('writeFor', () => {
 
   it('stores a legacy-id mapping with its model', () => {
     const map = catalog.byFile('export/all/artifact_ids.csv')!;
-    const write = writeFor(map, {
+    const write = writeFor(catalog, map.collection, {
       op: 'row',
       source: src('export/all/artifact_ids.csv', 2),
       values: { old_id: '17', new_id: 'a-1' },
@@ -83,8 +83,86 @@ describe('writeFor', () => {
 
   it('refuses a row that arrived on another file topic', () => {
     assert.throws(
-      () => writeFor(catalog.byFile('Ratings.csv')!, { op: 'row', source: src('Goals.csv', 2), values: {} }),
-      /a row of Goals\.csv arrived on the topic of Ratings\.csv/,
+      () =>
+        writeFor(catalog, catalog.byFile('Ratings.csv')!.collection, {
+          op: 'row',
+          source: src('Goals.csv', 2),
+          values: {},
+        }),
+      /a row of Goals\.csv arrived on the topic of ratings$/,
+    );
+  });
+});
+
+describe('writeFor: User_Affiliations', () => {
+  const collection = catalog.byFile('User_Affiliations.csv')!.collection;
+
+  it('upserts a pair so that a stored pair only takes date_deleted and a new pair is inserted whole', () => {
+    const write = writeFor(catalog, collection, {
+      op: 'row',
+      source: src('User_Affiliations.csv', 4),
+      values: {
+        learner_employee_id: 'E1',
+        observer_employee_id: 'E2',
+        date_deleted: null,
+        affiliation_type: 'coach',
+      },
+    });
+    assert.deepEqual(write, {
+      updateOne: {
+        filter: { _org: 'd1', learner_employee_id: 'E1', observer_employee_id: 'E2' },
+        update: {
+          $set: { date_deleted: null },
+          $setOnInsert: {
+            _org: 'd1',
+            _drop: 'ab'.repeat(16),
+            _day: '2026-09-01',
+            _file: 'User_Affiliations.csv',
+            _line: 4,
+            learner_employee_id: 'E1',
+            observer_employee_id: 'E2',
+            affiliation_type: 'coach',
+          },
+        },
+        upsert: true,
+      },
+    });
+  });
+
+  it('closes the open pairs of an employee as learner or observer, except the kept pairs', () => {
+    const write = writeFor(catalog, collection, {
+      op: 'close',
+      source: src('User_Modified.csv', 2),
+      list: asFileName('User_Modified.csv'),
+      employee: 'E1',
+      date: '2026-09-02',
+      keep: [['E1', 'E2']],
+    });
+    assert.deepEqual(write, {
+      updateMany: {
+        filter: {
+          _org: 'd1',
+          $or: [{ learner_employee_id: 'E1' }, { observer_employee_id: 'E1' }],
+          date_deleted: null,
+          $nor: [{ learner_employee_id: 'E1', observer_employee_id: 'E2' }],
+        },
+        update: { $set: { date_deleted: '2026-09-02' } },
+      },
+    });
+  });
+
+  it('refuses a close event on a topic without affiliations', () => {
+    assert.throws(
+      () =>
+        writeFor(catalog, 'ratings', {
+          op: 'close',
+          source: src('User_Modified.csv', 2),
+          list: asFileName('User_Modified.csv'),
+          employee: 'E1',
+          date: 'x',
+          keep: [],
+        }),
+      /holds no affiliations/,
     );
   });
 });

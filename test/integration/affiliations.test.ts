@@ -1,0 +1,107 @@
+/**
+ * The User_Affiliations rule over three days (per-day layout, local folder): a stored pair only takes the
+ * row's date_deleted; a new pair is inserted whole; the open pairs of each employee of User_Modified that
+ * are not among the day's rows are closed with the employee's modified date; other employees' pairs are
+ * left alone.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../support/cli';
+import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
+import { createWorld, type World } from '../support/world';
+
+const HEADER = 'learner_employee_id,observer_employee_id,date_deleted,affiliation_type';
+const modified = (...rows: string[]): string => ['employee_id,user_modified_date', ...rows].join('\n') + '\n';
+const affiliations = (...rows: string[]): string => [HEADER, ...rows].join('\n') + '\n';
+
+describe('User_Affiliations closing rule', () => {
+  let world: World;
+  let folder: LocalOrgFolder;
+  let env: NodeJS.ProcessEnv;
+
+  before(() => {
+    world = createWorld('affil');
+    folder = localOrgFolder();
+    env = world.env({ EDREFLECT_SOURCE: folder.url });
+  });
+  after(() => world.close());
+
+  const apply = async (): Promise<void> => {
+    const produced = await runCli(['produce', '--once'], env);
+    assert.equal(produced.code, 0, produced.stderr + produced.stdout);
+    const consumed = await runCli(['consume', '--until-idle'], env);
+    assert.equal(consumed.code, 0, consumed.stderr);
+  };
+  const stored = async (): Promise<string[]> => {
+    const docs = await (
+      await world.db()
+    )
+      .collection('user_affiliations')
+      .find({ _org: world.org })
+      .sort({ learner_employee_id: 1, observer_employee_id: 1 })
+      .toArray();
+    return docs.map(
+      (d) =>
+        `${d['learner_employee_id']}>${d['observer_employee_id']} deleted=${d['date_deleted']} type=${d['affiliation_type']}`,
+    );
+  };
+
+  it('day 1: inserts new pairs whole, on a topic of exactly one partition', async () => {
+    folder.writeDay('2026-09-01', {
+      'User_Modified.csv': modified('E1,2026-09-01'),
+      'User_Affiliations.csv': affiliations('E1,E2,,coach', 'E3,E1,,mentor', 'E4,E5,,peer'),
+    });
+    await apply();
+    assert.deepEqual(await stored(), [
+      'E1>E2 deleted=null type=coach',
+      'E3>E1 deleted=null type=mentor',
+      'E4>E5 deleted=null type=peer',
+    ]);
+    const admin = world.kafka().admin();
+    await admin.connect();
+    const { topics } = await admin.fetchTopicMetadata({ topics: [`${world.prefix}user_affiliations`] });
+    await admin.disconnect();
+    assert.equal(topics[0]!.partitions.length, 1);
+  });
+
+  it('day 2: closes a vanished pair with the modified date, keeps a vendor close, ignores a changed non-date column', async () => {
+    folder.writeDay('2026-09-02', {
+      'User_Modified.csv': modified('E1,2026-09-02', 'E5,2026-09-02'),
+      'User_Affiliations.csv': affiliations('E1,E2,,CHANGED', 'E4,E5,2026-08-31,peer'),
+    });
+    await apply();
+    assert.deepEqual(await stored(), [
+      'E1>E2 deleted=null type=coach',
+      'E3>E1 deleted=2026-09-02 type=mentor',
+      'E4>E5 deleted=2026-08-31 type=peer',
+    ]);
+  });
+
+  it('day 3: a pair present again takes the row date_deleted (empty included); pairs of others stay', async () => {
+    folder.writeDay('2026-09-03', {
+      'User_Modified.csv': modified('E3,2026-09-03'),
+      'User_Affiliations.csv': affiliations('E3,E1,,mentor', 'E3,E6,,coach'),
+    });
+    await apply();
+    assert.deepEqual(await stored(), [
+      'E1>E2 deleted=null type=coach',
+      'E3>E1 deleted=null type=mentor',
+      'E3>E6 deleted=null type=coach',
+      'E4>E5 deleted=2026-08-31 type=peer',
+    ]);
+  });
+
+  it('day 4: an employee of User_Modified with no rows today gets every open pair closed', async () => {
+    folder.writeDay('2026-09-04', {
+      'User_Modified.csv': modified('E3,2026-09-04'),
+      'User_Affiliations.csv': affiliations(),
+    });
+    await apply();
+    assert.deepEqual(await stored(), [
+      'E1>E2 deleted=null type=coach',
+      'E3>E1 deleted=2026-09-04 type=mentor',
+      'E3>E6 deleted=2026-09-04 type=coach',
+      'E4>E5 deleted=2026-08-31 type=peer',
+    ]);
+  });
+});
