@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 export interface LocalOrgFolder {
   readonly root: string;
   readonly url: string;
-  writeDay(day: string, files: Record<string, string>): void;
+  writeDay(day: string, files: Record<string, string | Buffer>): void;
 }
 
 export function localOrgFolder(): LocalOrgFolder {
