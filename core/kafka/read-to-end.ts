@@ -17,6 +17,7 @@ export async function readTopicToEnd(
   await admin.connect();
   const groupId = `edreflect-reader-${randomUUID()}`;
   try {
+    if (!(await admin.listTopics()).includes(topic)) return 0; // a topic not created yet holds nothing
     const ends = await admin.fetchTopicOffsets(topic);
     const pending = new Map(
       ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),

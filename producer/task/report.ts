@@ -40,7 +40,12 @@ export function formatDropReport(report: DropReport): string {
   const head = `org ${report.org} drop ${report.label === '' ? '(current)' : report.label} day ${report.day} id ${report.drop}: ${report.outcome}`;
   const lines = report.files.map((f) => {
     const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.dropEvents > 0 ? `, drop events ${f.dropEvents}` : ''}${f.closeEvents ? `, close events ${f.closeEvents}` : ''}`;
-    return `  ${f.file.padEnd(42)} ${f.status.padEnd(9)} ${counts}${f.message === undefined ? '' : ` — ${f.message}`}`;
+    const notes = [
+      ...(f.addedColumns === undefined ? [] : [`new columns ${f.addedColumns.join(', ')}`]),
+      ...(f.missingColumns === undefined ? [] : [`columns not in the file ${f.missingColumns.join(', ')}`]),
+      ...(f.message === undefined ? [] : [f.message]),
+    ];
+    return `  ${f.file.padEnd(42)} ${f.status.padEnd(9)} ${counts}${notes.length === 0 ? '' : ` — ${notes.join('; ')}`}`;
   });
   return [head, ...lines].join('\n');
 }
