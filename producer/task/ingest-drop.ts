@@ -97,6 +97,7 @@ export async function ingestDrop(
         return true;
       }
       const { plan, rows } = opened;
+      logger.info('file started', { file: entry.file, drop: drop.id });
       if (plan.added.length > 0) fileReport.addedColumns = plan.added;
       if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
       const topic = topics.forCollection(entry.collection);
@@ -139,6 +140,12 @@ export async function ingestDrop(
         fileReport.published += 1;
         onRow?.({ line: row.line, values: row.values });
       }
+      logger.info('file done', {
+        file: entry.file,
+        read: fileReport.rowsRead,
+        published: fileReport.published,
+        rejected: fileReport.rejected,
+      });
       if (fileReport.duplicateKeys !== undefined) {
         fileReport.message = `${fileReport.duplicateKeys.length} key(s) appear on more than one row (kept both; the later row wins)`;
         logger.warn('duplicate keys in one file', {

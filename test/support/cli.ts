@@ -36,3 +36,45 @@ export function runCli(
     });
   });
 }
+
+export interface RunningCli {
+  readonly child: ReturnType<typeof spawn>;
+  /** Resolves when stderr or stdout has printed text matching the pattern. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  readonly done: Promise<CliResult>;
+}
+
+/** Starts the CLI and leaves it running, so a test can watch its output and kill it at a chosen moment. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
+  const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const watchers: { pattern: RegExp; resolve: () => void }[] = [];
+  const check = (): void => {
+    for (const w of [...watchers]) {
+      if (w.pattern.test(stdout) || w.pattern.test(stderr)) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
+  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return {
+    child,
+    done,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no ${pattern} within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`)),
+          timeoutMs,
+        );
+        watchers.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
+        check();
+      }),
+  };
+}
