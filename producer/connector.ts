@@ -17,6 +17,7 @@ import { spoolDrop } from './drop/spool';
 import { groupDrops } from './source/layout';
 import type { Source } from './source/source';
 import { ingestDrop } from './task/ingest-drop';
+import { createProgress } from './task/progress';
 import { dryRunOutput, publishingOutput } from './task/output';
 import { beginDrop } from './publish/publisher';
 import type { DropReport } from './task/report';
@@ -114,7 +115,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         }
         if (producer === undefined) {
           const output = dryRunOutput();
-          const report = await ingestDrop(spooled, { catalog, topics, output, logger });
+          const progress = createProgress({ totalFiles: spooled.files.length, logger });
+          const report = await ingestDrop(spooled, { catalog, topics, output, logger, progress });
           report.outcome = 'dry-run';
           result.reports.push(report);
           continue;
@@ -126,7 +128,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             publisher,
             deadLetterTopic: topics.deadLetters,
           });
-          const report = await ingestDrop(spooled, { catalog, topics, output, logger });
+          const progress = createProgress({ totalFiles: spooled.files.length, logger });
+          const report = await ingestDrop(spooled, { catalog, topics, output, logger, progress });
           const rows = new Map(report.files.map((f) => [f.file, f.published]));
           const files = spooled.files.map((f) => ({
             name: f.name,

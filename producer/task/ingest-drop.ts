@@ -28,7 +28,9 @@ import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
 import type { SpooledDrop, SpooledFile } from '../drop/spool';
 import { closeEvents, type ListRow } from './affiliation-close';
+import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile } from './export-file';
+import { NO_PROGRESS, type Progress } from './progress';
 import type { DropOutput } from './output';
 import { newFileReport, type DropReport, type FileReport } from './report';
 
@@ -39,11 +41,12 @@ export interface IngestDeps {
   readonly topics: TopicNames;
   readonly output: DropOutput;
   readonly logger: Logger;
+  readonly progress?: Progress;
 }
 
 export async function ingestDrop(
   drop: SpooledDrop,
-  { catalog, topics, output, logger }: IngestDeps,
+  { catalog, topics, output, logger, progress = NO_PROGRESS }: IngestDeps,
 ): Promise<DropReport> {
   const present = new Map<string, SpooledFile>(drop.files.map((f) => [f.name, f]));
   const report: DropReport = {
@@ -98,15 +101,17 @@ export async function ingestDrop(
       }
       const { plan, rows } = opened;
       logger.info('file started', { file: entry.file, drop: drop.id });
+      progress.file(entry.file);
       if (plan.added.length > 0) fileReport.addedColumns = plan.added;
       if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
       const topic = topics.forCollection(entry.collection);
       const schemaId = await output.rowSchema(topic, entry, plan);
       const keyColumns = keyOf(entry);
-      const seen =
-        keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? new Map<string, number>() : undefined;
+      const seen = keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? trackDuplicateKeys() : undefined;
+      let duplicates = 0;
       for await (const row of rows) {
         fileReport.rowsRead += 1;
+        progress.row();
         if (!row.ok) {
           fileReport.rejected += 1;
           const { ok, ...why } = row;
@@ -122,9 +127,9 @@ export async function ingestDrop(
         }
         if (seen !== undefined) {
           const key = keyColumns.map((k) => String(row.values[k])).join('|');
-          const firstLine = seen.get(key);
-          if (firstLine === undefined) seen.set(key, row.line);
-          else (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
+          const firstLine = seen.check(key, row.line);
+          if (firstLine !== undefined && duplicates++ < 100)
+            (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
         }
         const route =
           entry.route !== undefined
@@ -146,8 +151,11 @@ export async function ingestDrop(
         published: fileReport.published,
         rejected: fileReport.rejected,
       });
+      if (seen?.capped === true) {
+        fileReport.message = `more than ${DUPLICATE_TRACKING_LIMIT} keys: duplicate keys were checked among the first ${DUPLICATE_TRACKING_LIMIT} only`;
+      }
       if (fileReport.duplicateKeys !== undefined) {
-        fileReport.message = `${fileReport.duplicateKeys.length} key(s) appear on more than one row (kept both; the later row wins)`;
+        fileReport.message = `${duplicates} key(s) appear on more than one row (kept both; the later row wins)`;
         logger.warn('duplicate keys in one file', {
           file: entry.file,
           duplicates: fileReport.duplicateKeys.slice(0, 20),
@@ -275,6 +283,7 @@ export async function ingestDrop(
     for (const target of entry.deletes)
       await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
   }
+  progress.finish();
   return report;
 }
 
