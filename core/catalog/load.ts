@@ -40,7 +40,22 @@ export function loadCatalog(file: string = BUILT_IN_CATALOG): Catalog {
       `catalog ${file}: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
-  return parseCatalog(raw, file);
+  return parseCatalog(withBase(raw, file), file);
+}
+
+/**
+ * A user's catalog may extend the built-in one instead of repeating it: `{"version": 1, "extends":
+ * "built-in", "files": [...]}` adds its files and replaces built-in entries of the same file name.
+ */
+function withBase(raw: unknown, file: string): unknown {
+  if (!isObject(raw) || raw['extends'] === undefined) return raw;
+  if (raw['extends'] !== 'built-in') {
+    throw new ConnectorError('CATALOG_INVALID', `catalog ${file}: "extends" can only be "built-in"`);
+  }
+  const base = JSON.parse(readFileSync(BUILT_IN_CATALOG, 'utf8')) as { files: Json[] };
+  const own = Array.isArray(raw['files']) ? (raw['files'] as unknown[]) : [];
+  const replaced = new Set(own.map((f) => (isObject(f) ? f['file'] : undefined)));
+  return { version: raw['version'], files: [...base.files.filter((f) => !replaced.has(f['file'])), ...own] };
 }
 
 type Json = Record<string, unknown>;

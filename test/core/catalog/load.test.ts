@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadCatalog, parseCatalog } from '../../../core/catalog/load';
+import { tempFile } from '../../support/tmp';
 
 describe('the built-in catalog', () => {
   const catalog = loadCatalog();
@@ -47,6 +48,52 @@ describe('parseCatalog', () => {
         /column a_id has type "integer"/.test(err.message) &&
         /files\[2\] \(C\.csv\): "kind" must be one of/.test(err.message) &&
         /B\.csv: drop list Nope\.csv must be a change-list or entity file/.test(err.message),
+    );
+  });
+});
+
+describe('a user catalog that extends the built-in one', () => {
+  it('adds new files and replaces built-in entries of the same name, keeping the rest', () => {
+    const file = tempFile(
+      'catalog.json',
+      JSON.stringify({
+        version: 1,
+        extends: 'built-in',
+        files: [
+          {
+            file: 'Observation_Notes.csv',
+            kind: 'child',
+            drop: { column: 'observation_group_id', list: 'Observation_Modified.csv' },
+            columns: { observation_group_id: 'string' },
+          },
+          {
+            file: 'Ratings.csv',
+            kind: 'child',
+            drop: { column: 'observation_group_id', list: 'Observation_Modified.csv' },
+            columns: { observation_group_id: 'string', rating: 'string' },
+          },
+        ],
+      }),
+    );
+    const catalog = loadCatalog(file);
+    assert.equal(catalog.entries.length, 63);
+    assert.equal(catalog.byFile('Observation_Notes.csv')!.collection, 'observation_notes');
+    assert.equal(catalog.byFile('Ratings.csv')!.columns['rating'], 'string');
+    assert.equal(catalog.childrenOf(catalog.byFile('Observation_Modified.csv')!.file).length, 10);
+  });
+
+  it('checks the merged catalog like any other', () => {
+    const file = tempFile(
+      'catalog.json',
+      JSON.stringify({
+        version: 1,
+        extends: 'built-in',
+        files: [{ file: 'X.csv', kind: 'child', drop: { column: 'x', list: 'Nope.csv' } }],
+      }),
+    );
+    assert.throws(
+      () => loadCatalog(file),
+      /X\.csv: drop list Nope\.csv must be a change-list or entity file/,
     );
   });
 });
