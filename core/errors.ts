@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CSV_ROW_INVALID'
   | 'CSV_FILE_INVALID'
   | 'SCHEMA_REGISTRY'
+  | 'SCHEMA_INCOMPATIBLE'
   | 'KAFKA'
   | 'MONGODB'
   | 'EVENT_INVALID'

@@ -59,16 +59,19 @@ export function createRegistryHttp({
       retriable: status >= 500,
     });
   };
+  const incompatible = (subject: string, json: unknown): never => {
+    const detail =
+      typeof json === 'object' && json !== null && 'message' in json ? `: ${String(json.message)}` : '';
+    throw new ConnectorError(
+      'SCHEMA_INCOMPATIBLE',
+      `the schema registry rejects the new schema of ${subject} as incompatible with its earlier versions${detail}`,
+    );
+  };
   return {
     async register(subject, schema) {
       const path = `/subjects/${encodeURIComponent(subject)}/versions`;
       const { status, json } = await call('POST', path, { schema: JSON.stringify(schema) });
-      if (status === 409)
-        fail(
-          `subject ${subject} rejects this schema as incompatible with its earlier versions`,
-          status,
-          json,
-        );
+      if (status === 409) incompatible(subject, json);
       if (
         status !== 200 ||
         typeof json !== 'object' ||

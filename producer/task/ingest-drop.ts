@@ -13,7 +13,7 @@
  * fails its children too: their rows without the drop step would silently drift.
  */
 import { createHash } from 'node:crypto';
-import { ConnectorError, errorMessage } from '../../core/errors';
+import { ConnectorError, errorMessage, type ErrorCode } from '../../core/errors';
 import {
   keyOf,
   type AffiliationEntry,
@@ -33,6 +33,8 @@ import { openExportFile } from './export-file';
 import { NO_PROGRESS, type Progress } from './progress';
 import type { DropOutput } from './output';
 import { newFileReport, type DropReport, type FileReport } from './report';
+
+const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
 
 type ListIds = Map<string, ListRow>; // id -> its row in the list file
 
@@ -163,7 +165,8 @@ export async function ingestDrop(
       }
       return true;
     } catch (err) {
-      if (err instanceof ConnectorError && err.code !== 'CSV_FILE_INVALID') throw err;
+      // A file that cannot be applied fails alone; anything else (a server down) fails the drop.
+      if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
       fileReport.status = 'failed';
       fileReport.message = errorMessage(err);
       await output.deadLetter({

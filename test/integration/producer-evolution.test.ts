@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../support/cli';
 import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
+import { tempFile } from '../support/tmp';
 import { createWorld, requireEnv, type World } from '../support/world';
 
 async function registry(path: string): Promise<unknown> {
@@ -108,5 +109,41 @@ describe('schema evolution, missed days and dry runs', () => {
       /MISSED DAYS: 1 day\(s\) between 2026-09-02 and 2026-09-04 were never read/,
     );
     assert.match(produced.stdout, /day 2026-09-04 .*: published/);
+  });
+
+  it('a schema the registry rejects as incompatible fails that file only; the rest of the drop is published', async () => {
+    const catalog = tempFile(
+      'catalog.json',
+      JSON.stringify({
+        version: 1,
+        extends: 'built-in',
+        files: [
+          {
+            file: 'Observations.csv',
+            kind: 'entity',
+            key: ['observation_group_id'],
+            columns: { observation_group_id: 'string', school_year: 'boolean' },
+          },
+        ],
+      }),
+    );
+    folder.writeDay('2026-09-05', {
+      'Observations.csv': 'observation_group_id,school_year\no1,true\n',
+      'Goals.csv': 'goal_id,goal_name\ng1,Read more\n',
+    });
+    const produced = await runCli(['produce', '--once'], { ...env, EDREFLECT_CATALOG: catalog });
+    assert.equal(produced.code, 2, produced.stderr);
+    assert.match(
+      produced.stdout,
+      /Observations\.csv\s+failed .*rejects the new schema of .*observations-edreflect\.rows\.observations as incompatible/,
+    );
+    assert.match(produced.stdout, /Goals\.csv\s+published\s+read 1, published 1/);
+    assert.equal((await runCli(['consume', '--until-idle'], env)).code, 0);
+    assert.equal(
+      (await observation())['school_year'],
+      2027,
+      'the stored observation is the last one that was accepted',
+    );
+    assert.equal(await (await world.db()).collection('goals').countDocuments({ goal_id: 'g1' }), 1);
   });
 });
