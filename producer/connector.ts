@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Catalog } from '../core/catalog/types';
+import { ConnectorError } from '../core/errors';
+import { isFenced } from '../core/kafka/fencing';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import type { Logger } from '../core/logger';
@@ -168,7 +170,14 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         } catch (err) {
           await publisher
             .abort()
-            .catch((abortErr: unknown) => logger.warn('abort failed', { error: abortErr }));
+            .catch((abortErr: unknown) => logger.debug('abort failed', { error: abortErr }));
+          if (isFenced(err)) {
+            throw new ConnectorError(
+              'KAFKA',
+              `another producer of this org took over (transactional id edreflect-producer-${org}); this run stopped without publishing drop ${spooled.label || '(current)'}, which the other run publishes`,
+              { cause: err },
+            );
+          }
           throw err;
         }
       } finally {

@@ -111,4 +111,23 @@ describe('a drop of every file, published exactly once', () => {
     }
     assert.equal(actual.get('ratings')!.filter((e) => e.startsWith('row ')).length, BIG_ROWS);
   });
+
+  it('two producers started together for the same org publish the drop once', async () => {
+    const race = createWorld('once-race');
+    try {
+      const env = race.env({ EDREFLECT_SOURCE: source, EDREFLECT_ORG: org });
+      const [a, b] = await Promise.all([
+        runCli(['produce', '--once'], env),
+        runCli(['produce', '--once'], env),
+      ]);
+      console.log(`two producers: exit ${a.code} and ${b.code}`);
+      assert.ok(a.code === 0 || b.code === 0, `one producer succeeds\n${a.stderr}\n${b.stderr}`);
+      for (const run of [a, b])
+        if (run.code !== 0) assert.match(run.stderr, /another producer of this org took over/);
+      const [expected, actual] = [await eventsByTopic(clean), await eventsByTopic(race)];
+      for (const c of collections) assert.deepEqual(actual.get(c), expected.get(c), `events of ${c}`);
+    } finally {
+      await race.close();
+    }
+  });
 });

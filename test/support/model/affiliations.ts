@@ -1,0 +1,43 @@
+/**
+ * SPEC §4, User_Affiliations: a row whose pair is stored only updates date_deleted (to the row's value,
+ * null included); a new pair is inserted whole. Then, for every employee U of the day's User_Modified.csv
+ * (in file order) with a modified date M, every stored affiliation of the org in which U is learner or
+ * observer, still open (date_deleted null), and whose pair is not among the day's rows, gets M.
+ */
+import type { AffiliationEntry } from '../../../core/catalog/types';
+import { identity, type Store } from './store';
+import type { Doc } from './types';
+
+export interface AffiliationDay {
+  readonly org: string;
+  /** The day's User_Affiliations.csv rows as documents (undefined when the file is absent). */
+  readonly rows: readonly Doc[] | undefined;
+  /** The day's rows of the close list (User_Modified.csv), undefined when absent. */
+  readonly closeList: readonly Doc[] | undefined;
+  readonly closeListKey: string;
+}
+
+export function applyAffiliations(store: Store, entry: AffiliationEntry, day: AffiliationDay): void {
+  const [learner, observer] = entry.key as [string, string];
+  const closed = entry.close.column;
+  const collection = entry.collection;
+  const pairOf = (doc: Doc): string => identity(day.org, doc[learner], doc[observer]);
+  const today = new Set<string>();
+  for (const row of day.rows ?? []) {
+    const pair = pairOf(row);
+    today.add(pair);
+    const stored = store.get(collection, pair);
+    if (stored === undefined) store.put(collection, pair, { ...row });
+    else stored[closed] = row[closed] ?? null;
+  }
+  for (const modified of day.closeList ?? []) {
+    const employee = modified[day.closeListKey];
+    const date = modified[entry.close.dateColumn];
+    if (employee === null || employee === undefined || date === null || date === undefined) continue;
+    for (const doc of store.all(collection)) {
+      const open = doc[closed] === null || doc[closed] === undefined;
+      const involved = doc[learner] === employee || doc[observer] === employee;
+      if (doc['_org'] === day.org && involved && open && !today.has(pairOf(doc))) doc[closed] = date;
+    }
+  }
+}
