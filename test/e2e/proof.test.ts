@@ -12,7 +12,12 @@ import { after, before, describe, it } from 'node:test';
 import { generate } from '../../simulator/generate';
 import { runCli } from '../support/cli';
 import { ftpsUrl } from '../support/ftp';
-import { diffCollections, expectedDocuments, readOrgFolder, type Collections } from '../support/reference-model';
+import {
+  diffCollections,
+  expectedDocuments,
+  readOrgFolder,
+  type Collections,
+} from '../support/reference-model';
 import { createWorld, requireEnv, type World } from '../support/world';
 
 const DAYS = 5;
@@ -65,7 +70,9 @@ describe('end-to-end proof: 5 days, 2 orgs with overlapping ids, every collectio
     const consumed = await runCli(['consume', '--until-idle'], envFor(ORGS[0]!), { timeoutMs: 6 * MINUTE });
     assert.equal(consumed.code, 0, consumed.stderr + consumed.stdout);
     console.log(`consume: ${Date.now() - started} ms; ${consumed.stdout.trim()}`);
-    const expected = expectedDocuments(ORGS.flatMap((name) => readOrgFolder(path.join(local, name), orgId(name))));
+    const expected = expectedDocuments(
+      ORGS.flatMap((name) => readOrgFolder(path.join(local, name), orgId(name))),
+    );
     const actual = await storedDocuments(world);
     const differences = diffCollections(expected, actual, { limit: 40 });
     assert.deepEqual(differences, [], `MongoDB differs from the reference model:\n${differences.join('\n')}`);
@@ -107,5 +114,7 @@ function assertNotVacuous(expected: Collections, orgs: readonly string[]): void 
   const [a, b] = orgs.map(ids) as [Set<unknown>, Set<unknown>];
   assert.ok([...a].filter((id) => b.has(id)).length > 100, 'the two orgs share observation ids');
   const affiliations = expected['user_affiliations']!;
-  assert.ok(affiliations.some((d) => d['date_deleted'] !== null && !String(d['date_deleted']).endsWith('17:00:00')));
+  assert.ok(
+    affiliations.some((d) => d['date_deleted'] !== null && !String(d['date_deleted']).endsWith('17:00:00')),
+  );
 }

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../support/cli';
 import { ftpsUrl, uploadFiles } from '../support/ftp';
+import { decodedEvents } from '../support/topics';
 import { createWorld, requireEnv, topicEnd, type World } from '../support/world';
+
+/** A decoded event without the parts that change from run to run (drop id and day in _source). */
+function strip(value: unknown): unknown {
+  const { _source, ...rest } = value as { _source: Record<string, unknown> } & Record<string, unknown>;
+  const { drop: _drop, day: _day, ...source } = _source;
+  return { _source: source, ...rest };
+}
 
 const RATINGS_HEADER =
   'observation_group_id,indicator_id,rater_employee_id,rating,rating_label,rating_date,school_year';
@@ -96,6 +104,57 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
       .sort({ observation_group_id: 1 })
       .toArray();
     assert.deepEqual(modified, [{ observation_group_id: '1001' }, { observation_group_id: '1002' }]);
+  });
+
+  it('day 1 events, decoded through the registry: the drop events first, then the typed rows, keyed by parent', async () => {
+    const events = await decodedEvents(world.kafka(), `${world.prefix}ratings`);
+    const of = (parent: string) => events.filter((e) => e.key === `${world.org}|${parent}`);
+    for (const parent of ['1001', '1002']) {
+      const [first, ...rows] = of(parent);
+      assert.equal(first!.op, 'drop', `the drop of ${parent} comes before its rows`);
+      assert.deepEqual(strip(first!.value), {
+        _source: { org: world.org, file: 'Observation_Modified.csv', line: parent === '1001' ? 2 : 3 },
+        list: 'Observation_Modified.csv',
+        column: 'observation_group_id',
+        value: parent,
+      });
+      assert.ok(rows.every((r) => r.op === 'row'));
+    }
+    assert.deepEqual(
+      of('1001')
+        .slice(1)
+        .map((e) => strip(e.value)),
+      [
+        {
+          _source: { org: world.org, file: 'Ratings.csv', line: 2 },
+          observation_group_id: '1001',
+          indicator_id: 'IND-1',
+          rater_employee_id: 'E-7',
+          rating_label: 'Proficient',
+          rating_date: '2026-09-01',
+          rating: 3,
+          school_year: 2026,
+        },
+        {
+          _source: { org: world.org, file: 'Ratings.csv', line: 3 },
+          observation_group_id: '1001',
+          indicator_id: 'IND-2',
+          rater_employee_id: 'E-7',
+          rating_label: 'Developing, with "support"',
+          rating_date: '2026-09-01',
+          rating: 2.5,
+          school_year: 2026,
+        },
+      ],
+    );
+  });
+
+  it('reads the same folder over plain ftp:// too', async () => {
+    const plain = requireEnv('EDREFLECT_FTP_URL').replace(/\/?$/, `/ratings-${world.id}`);
+    assert.match(plain, /^ftp:\/\//);
+    const dry = await runCli(['produce', '--once', '--dry-run'], { ...env, EDREFLECT_SOURCE: plain });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /already-published/, 'same content, same drop id, whatever the protocol');
   });
 
   it('refuses the FTPS server when its certificate cannot be checked (no CA given)', async () => {

@@ -22,7 +22,12 @@ export type { Collections, Doc, Drop } from './model/types';
 export { readOrgFolder } from './model/read-drops';
 export { diffCollections } from './model/diff';
 
-const FIRST_KINDS: readonly CatalogEntry['kind'][] = ['change-list', 'entity', 'append-only', 'legacy-id-map'];
+const FIRST_KINDS: readonly CatalogEntry['kind'][] = [
+  'change-list',
+  'entity',
+  'append-only',
+  'legacy-id-map',
+];
 
 export class ReferenceModel {
   private readonly store = new Store();
@@ -45,7 +50,14 @@ export class ReferenceModel {
       const list = this.catalog.byFile(file);
       const column = list === undefined ? undefined : keyOf(list)[0];
       const rows = tables.get(file)?.table.rows ?? [];
-      return new Set(column === undefined ? [] : rows.map((r) => r[column]).filter((v) => v !== null).map(String));
+      return new Set(
+        column === undefined
+          ? []
+          : rows
+              .map((r) => r[column])
+              .filter((v) => v !== null)
+              .map(String),
+      );
     };
     const entries = this.catalog.entries;
     for (const entry of entries.filter((e) => FIRST_KINDS.includes(e.kind)))
