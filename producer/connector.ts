@@ -13,7 +13,7 @@ import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import type { Logger } from '../core/logger';
 import type { EventEncoder } from './encode/encoder';
-import { lastPublishedDay, ledgerMessage, readLedger } from './drop/ledger';
+import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from './drop/ledger';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
 import { groupDrops } from './source/layout';
@@ -138,27 +138,18 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             sha256: f.sha256,
             rows: rows.get(f.name) ?? 0,
           }));
-          await publisher.send(
-            topics.ingested,
-            ledgerMessage({
-              org,
-              drop: spooled.id,
-              day: spooled.day,
-              label: spooled.label,
-              files,
-              publishedAt: now().toISOString(),
-            }),
-          );
-          await publisher.commit();
-          result.reports.push(report);
-          ledger.set(spooled.id, {
+          const entry: LedgerEntry = {
             org,
             drop: spooled.id,
             day: spooled.day,
             label: spooled.label,
             files,
             publishedAt: now().toISOString(),
-          });
+          };
+          await publisher.send(topics.ingested, ledgerMessage(entry));
+          await publisher.commit();
+          result.reports.push(report);
+          ledger.set(spooled.id, entry);
           if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay))
             lastDay = spooled.day;
           logger.info('drop published', {

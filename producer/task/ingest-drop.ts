@@ -23,6 +23,7 @@ import {
   type DeletionListEntry,
 } from '../../core/catalog/types';
 import { messageKey, type SourceRef } from '../../core/events/contract';
+import type { DeadLetter } from '../../core/events/dead-letter';
 import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
@@ -89,6 +90,18 @@ export async function ingestDrop(
     }
   }
 
+  const letter = (
+    file: ExportFileName,
+    why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>,
+  ): DeadLetter => ({
+    stage: 'produce',
+    org: drop.org,
+    drop: drop.id,
+    day: drop.day,
+    file,
+    ...why,
+  });
+
   const publishRows = async (entry: CatalogEntry, onRow?: (row: ListRow) => void): Promise<boolean> => {
     const file = present.get(entry.file);
     if (file === undefined) return true;
@@ -117,14 +130,7 @@ export async function ingestDrop(
         if (!row.ok) {
           fileReport.rejected += 1;
           const { ok, ...why } = row;
-          await output.deadLetter({
-            stage: 'produce',
-            org: drop.org,
-            drop: drop.id,
-            day: drop.day,
-            file: entry.file,
-            ...why,
-          });
+          await output.deadLetter(letter(entry.file, why));
           continue;
         }
         if (seen !== undefined) {
@@ -169,15 +175,7 @@ export async function ingestDrop(
       if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
       fileReport.status = 'failed';
       fileReport.message = errorMessage(err);
-      await output.deadLetter({
-        stage: 'produce',
-        org: drop.org,
-        drop: drop.id,
-        day: drop.day,
-        file: entry.file,
-        line: 1,
-        reason: errorMessage(err),
-      });
+      await output.deadLetter(letter(entry.file, { line: 1, reason: errorMessage(err) }));
       logger.error('file failed', { file: entry.file, reason: errorMessage(err) });
       return false;
     }

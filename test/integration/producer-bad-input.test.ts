@@ -62,7 +62,7 @@ describe('bad input in a drop', () => {
     assert.match(line('Trendings.csv'), /published\s+read 0, published 0, rejected 0/);
     assert.match(
       line('Slos.csv'),
-      /read 3, published 3, rejected 0 — 1 key\(s\) appear on more than one row/,
+      /read 3, published 3, rejected 0 — columns not in the file employee_id, slo_name, school_year; 1 key\(s\) appear on more than one row \(kept both; the later row wins\)$/,
     );
   });
 
