@@ -14,8 +14,10 @@ export function createKafka({
   const toLogger: logCreator = () => (entry) => {
     const { message, ...fields } = entry.log;
     const payload = { component: 'kafkajs', namespace: entry.namespace, ...fields };
-    // kafkajs logs every retry; the connector reports the failure that ends a command itself.
-    if (entry.level === logLevel.ERROR) logger.warn(message, payload);
+    // kafkajs logs every retry, and every error response of the broker before it retries it; the
+    // connector reports the failure that ends a command itself.
+    const retriedResponse = entry.namespace === 'Connection' && message.startsWith('Response ');
+    if (entry.level === logLevel.ERROR && !retriedResponse) logger.warn(message, payload);
     else logger.debug(message, payload);
   };
   return new Kafka({
