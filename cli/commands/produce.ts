@@ -1,4 +1,7 @@
-/** `edreflect produce --once [--dry-run]`: publish every settled, new drop of the configured org. */
+/**
+ * `edreflect produce --once [--dry-run]`: publish every settled, new drop of the configured org, then exit.
+ * `edreflect produce --watch [--interval SECONDS]`: the same on an interval, until SIGTERM or SIGINT.
+ */
 import { parseArgs } from 'node:util';
 import { readSettings, setting, optionalSetting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
@@ -8,9 +11,10 @@ import { orgId } from '../../core/types';
 import { produceOnce, type ProduceResult } from '../../producer/connector';
 import { createEventEncoder } from '../../producer/encode/encoder';
 import { openSource } from '../../producer/source/open-source';
+import { watch } from '../../producer/watch';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT } from '../exit-codes';
-import { runtimeFrom } from '../runtime';
+import { runtimeFrom, stopSignal } from '../runtime';
 
 export const PRODUCE_SETTINGS = [
   'kafkaBrokers',
@@ -30,22 +34,36 @@ export async function produceCommand(
 ): Promise<number> {
   const { values: flags } = parseArgs({
     args: argv,
-    options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    options: {
+      once: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      interval: { type: 'string', default: '300' },
+      'dry-run': { type: 'boolean' },
+    },
     strict: true,
   });
-  if (flags.once !== true)
-    throw new ConfigError('produce needs --once (ingest the current drops, then exit)');
+  if ((flags.once === true) === (flags.watch === true)) {
+    throw new ConfigError(
+      'produce needs --once (ingest the current drops, then exit) or --watch (poll until stopped)',
+    );
+  }
+  const intervalSeconds = Number(flags.interval);
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
+    throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
   const values = readSettings(PRODUCE_SETTINGS);
   const runtime = runtimeFrom(values, logger);
   const org = orgId(setting(values, 'org'));
   const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
-  const registryUrl = setting(values, 'registryUrl');
-  try {
-    const result = await produceOnce({
+  const encoder = createEventEncoder({
+    http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
+    codec: runtime.codec,
+  });
+  const runOnce = (): Promise<ProduceResult> =>
+    produceOnce({
       org,
       source,
       kafka: runtime.kafka,
-      encoder: createEventEncoder({ http: createRegistryHttp({ url: registryUrl }), codec: runtime.codec }),
+      encoder,
       catalog: runtime.catalog,
       topics: runtime.topics,
       partitions: runtime.partitions,
@@ -54,8 +72,24 @@ export async function produceCommand(
       dryRun: flags['dry-run'] === true,
       logger: logger.child({ org }),
     });
-    printResult(result, out);
-    return exitCodeOf(result);
+  try {
+    if (flags.once === true) {
+      const result = await runOnce();
+      printResult(result, out);
+      return exitCodeOf(result);
+    }
+    await watch({
+      runOnce,
+      onResult: (result) => printResult(result, out),
+      onFailure: async (err) => {
+        logger.error('produce run failed; retrying with back-off', { error: err });
+        await source.close(); // the next run logs in afresh
+      },
+      intervalMs: intervalSeconds * 1000,
+      stopped: stopSignal(logger),
+      logger,
+    });
+    return EXIT.ok;
   } finally {
     await source.close();
   }

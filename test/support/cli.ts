@@ -49,7 +49,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
   const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const watchers: { pattern: RegExp; resolve: () => void }[] = [];
+  const watchers: { pattern: RegExp; resolve: () => void; fail: (err: Error) => void }[] = [];
   const check = (): void => {
     for (const w of [...watchers]) {
       if (w.pattern.test(stdout) || w.pattern.test(stderr)) {
@@ -60,8 +60,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
   };
   child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
   child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
+  let exited = false;
   const done = new Promise<CliResult>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
+    child.on('close', (code) => {
+      exited = true;
+      const why = `the process ended (exit ${code}) first\nstdout:\n${stdout}\nstderr:\n${stderr}`;
+      for (const w of watchers.splice(0)) w.fail(new Error(`no ${w.pattern}: ${why}`));
+      resolve({ code, stdout, stderr });
+    }),
   );
   return {
     child,
@@ -73,8 +79,16 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
             reject(new Error(`no ${pattern} within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`)),
           timeoutMs,
         );
-        watchers.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
+        watchers.push({
+          pattern,
+          resolve: () => (clearTimeout(timer), resolve()),
+          fail: (err) => (clearTimeout(timer), reject(err)),
+        });
         check();
+        if (exited)
+          watchers
+            .splice(0)
+            .forEach((w) => w.fail(new Error(`no ${pattern}: the process had already ended`)));
       }),
   };
 }
