@@ -5,6 +5,7 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { createLogger } from '../core/logger';
+import { benchCommand } from './commands/bench';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
@@ -15,11 +16,14 @@ import { EXIT } from './exit-codes';
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
 
   edreflect produce --once [--dry-run]   publish every settled, new drop of EDREFLECT_ORG from EDREFLECT_SOURCE
+  edreflect produce --watch [--interval S]   the same every S seconds (default 300) until SIGTERM
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
   edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
                                          write simulated vendor exports (per-day folders), reproducible from the seed
+  edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
+                                         measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
 Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
@@ -36,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   stack: stackCommand,
   demo: demoCommand,
   generate: generateCommand,
+  bench: benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
