@@ -5,22 +5,15 @@
  * says the run had rejections.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { runCli, type CliResult } from '../support/cli';
-import { localOrgFolder } from '../support/drops';
 import { deadLetters } from '../support/topics';
 import { createWorld, type World } from '../support/world';
 
-const RATINGS = [
-  'observation_group_id,indicator_id,rating,school_year',
-  '1,I-1,3,2026', // line 2: good
-  '1,"bad"q,3,2026', // line 3: a quote closed in the middle of a field
-  '1,I-3,3', // line 4: three fields instead of four
-  '', // line 5: blank, skipped
-  '2,I-5,high,2026', // line 6: rating is not a number
-  ',I-6,1,2026', // line 7: empty key
-  '2,I-7,4,2026', // line 8: good
-].join('\n');
+/** The corpus: one drop of broken files, each described in test/fixtures/bad-input/NOTES.md. */
+const CORPUS = pathToFileURL(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'bad-input')).href;
 
 describe('bad input in a drop', () => {
   let world: World;
@@ -28,23 +21,7 @@ describe('bad input in a drop', () => {
 
   before(async () => {
     world = createWorld('badinput');
-    const folder = localOrgFolder();
-    folder.writeDay('2026-09-01', {
-      'Observation_Modified.csv': 'observation_group_id\n1\n2\n',
-      'Ratings.csv': Buffer.concat([
-        Buffer.from(RATINGS + '\n'),
-        Buffer.from('2,I-9,'),
-        Buffer.from([0xff, 0xfe]),
-        Buffer.from(',2026\n'),
-      ]),
-      'Goals_Indicators.csv': 'goal_id,weight\ng1,3\n',
-      'Mystery.csv': 'a,b\n1,2\n',
-      'Observation_Survey.csv': 'x\n1\n',
-      'Snapshots.csv': '',
-      'Trendings.csv': 'trending_id,employee_id,trending_name\n',
-      'Slos.csv': 'slo_id,slo_status\ns1,created\ns2,locked\ns1,approved\n',
-    });
-    run = await runCli(['produce', '--once'], world.env({ EDREFLECT_SOURCE: folder.url }));
+    run = await runCli(['produce', '--once'], world.env({ EDREFLECT_SOURCE: CORPUS }));
     const consumed = await runCli(['consume', '--until-idle'], world.env());
     assert.equal(consumed.code, 0, consumed.stderr);
   });
