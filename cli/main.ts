@@ -5,10 +5,8 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { createLogger } from '../core/logger';
-import { benchCommand } from './commands/bench';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
-import { generateCommand } from './commands/generate';
 import { produceCommand } from './commands/produce';
 import { stackCommand } from './commands/stack';
 import { EXIT } from './exit-codes';
@@ -20,9 +18,7 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
-  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
                                          write simulated vendor exports (per-day folders), reproducible from the seed
-  edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
 Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
@@ -39,8 +35,6 @@ const COMMANDS: Record<string, Command> = {
   consume: consumeCommand,
   stack: stackCommand,
   demo: demoCommand,
-  generate: generateCommand,
-  bench: benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
