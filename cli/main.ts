@@ -18,8 +18,6 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
-                                         write simulated vendor exports (per-day folders), reproducible from the seed
-                                         measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
 Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
