@@ -34,6 +34,8 @@ async function run(): Promise<number> {
   const files = testFiles(__dirname)
     .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
     .sort();
+  // With no file named, node --test would search the whole working folder: never let it.
+  if (files.length === 0) throw new Error(`no test file matches ${filter.join(', ')}`);
   const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
