@@ -2,16 +2,16 @@
  * The writes of control events, the same for every file: a drop deletes the org's rows whose column holds
  * the value; a close sets the close column of the employee's open affiliations, except the kept pairs.
  */
-import type { AnyBulkWriteOperation } from 'mongodb';
 import type { CatalogEntry } from '../core/catalog/types';
 import type { CloseEvent, DropEvent } from '../core/events/contract';
 import { ConnectorError } from '../core/errors';
+import type { WriteIntent } from './write-intent';
 
-export function dropWrite(event: DropEvent): AnyBulkWriteOperation {
-  return { deleteMany: { filter: { _org: event.source.org, [event.column]: event.value } } };
+export function dropIntent(event: DropEvent): WriteIntent {
+  return { kind: 'delete', org: event.source.org, column: event.column, value: event.value };
 }
 
-export function closeWrite(entry: CatalogEntry, event: CloseEvent): AnyBulkWriteOperation {
+export function closeIntent(entry: CatalogEntry, event: CloseEvent): WriteIntent {
   if (entry.kind !== 'affiliation' || entry.key.length !== 2) {
     throw new ConnectorError(
       'EVENT_INVALID',
@@ -25,5 +25,8 @@ export function closeWrite(entry: CatalogEntry, event: CloseEvent): AnyBulkWrite
     [entry.close.column]: null,
   };
   if (event.keep.length > 0) filter['$nor'] = event.keep.map(([a, b]) => ({ [first]: a, [second]: b }));
-  return { updateMany: { filter, update: { $set: { [entry.close.column]: event.date } } } };
+  return {
+    kind: 'write',
+    op: { updateMany: { filter, update: { $set: { [entry.close.column]: event.date } } } },
+  };
 }

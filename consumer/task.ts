@@ -1,10 +1,11 @@
 /**
  * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode,
- * turn into writes, apply them in order, and only then mark the offsets done and commit, so a crash at
- * any moment replays from the last durable point and the writes, being idempotent, land the same.
+ * turn into write intents, apply them in order (in bulk runs), and only then mark the offsets done and
+ * commit, so a crash at any moment replays from the last durable point and the writes, being idempotent,
+ * land the same.
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Catalog } from '../core/catalog/types';
 import { HEADER } from '../core/events/contract';
 import type { DeadLetter } from '../core/events/dead-letter';
@@ -12,8 +13,10 @@ import { ConnectorError, errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
 import { decodeEvent } from './decode';
-import { applyOrdered } from './sink/apply-ordered';
-import { writeFor } from './write-model';
+import { applySegments } from './sink/apply-segments';
+import { segmentsOf } from './sink/segments';
+import { intentFor } from './write-model';
+import type { WriteIntent } from './write-intent';
 
 export interface BatchStats {
   events: number;
@@ -43,7 +46,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + chunkSize);
-      const writes: AnyBulkWriteOperation[] = [];
+      const intents: WriteIntent[] = [];
       const origins: KafkaMessage[] = [];
       const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
         stats.deadLetters += 1;
@@ -64,7 +67,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       for (const message of chunk) {
         stats.events += 1;
         try {
-          writes.push(writeFor(catalog, collectionName, await decodeEvent(codec, message)));
+          intents.push(intentFor(catalog, collectionName, await decodeEvent(codec, message)));
           origins.push(message);
         } catch (err) {
           if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')
@@ -72,8 +75,10 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
           else throw err;
         }
       }
-      await applyOrdered(collection, writes, ({ index, reason }) => poison(origins[index]!, reason));
-      stats.writes += writes.length;
+      await applySegments(collection, segmentsOf(intents), ({ index, reason }) =>
+        poison(origins[index]!, reason),
+      );
+      stats.writes += intents.length;
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();

@@ -1,18 +1,18 @@
 /**
- * Transformation: one event of a collection's topic to the bulk-write operation that applies it. Rows go
+ * Transformation: one event of a collection's topic to the write intent that applies it. Rows go
  * through the strategy their file's kind names; control events are the same for every file.
  */
-import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Catalog } from '../core/catalog/types';
 import type { ConnectorEvent } from '../core/events/contract';
 import { ConnectorError } from '../core/errors';
-import { closeWrite, dropWrite } from './control-writes';
+import { closeIntent, dropIntent } from './control-writes';
+import type { WriteIntent } from './write-intent';
 import { STRATEGIES } from './strategies/table';
 
-export function writeFor(catalog: Catalog, collection: string, event: ConnectorEvent): AnyBulkWriteOperation {
+export function intentFor(catalog: Catalog, collection: string, event: ConnectorEvent): WriteIntent {
   switch (event.op) {
     case 'drop':
-      return dropWrite(event);
+      return dropIntent(event);
     case 'close': {
       const entry = catalog.entries.find((e) => e.collection === collection && e.kind === 'affiliation');
       if (entry === undefined)
@@ -20,7 +20,7 @@ export function writeFor(catalog: Catalog, collection: string, event: ConnectorE
           'EVENT_INVALID',
           `a close event arrived for ${collection}, which holds no affiliations`,
         );
-      return closeWrite(entry, event);
+      return closeIntent(entry, event);
     }
     case 'row': {
       const entry = catalog.byFile(event.source.file);
@@ -38,7 +38,7 @@ export function writeFor(catalog: Catalog, collection: string, event: ConnectorE
           'EVENT_INVALID',
           `no write strategy for ${entry.kind} files (${entry.file})`,
         );
-      return strategy.rowWrite(entry, event);
+      return strategy.rowIntent(entry, event);
     }
   }
 }

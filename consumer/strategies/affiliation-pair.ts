@@ -9,17 +9,20 @@ import type { WriteStrategy } from './strategy';
 
 export const affiliationPair: WriteStrategy = {
   name: 'upsert-pair-update-close-column',
-  rowWrite: (entry, event) => {
+  rowIntent: (entry, event) => {
     if (entry.kind !== 'affiliation')
       throw new ConnectorError('EVENT_INVALID', `${entry.file} is not an affiliation file`);
     const filter: Record<string, unknown> = { _org: event.source.org };
     for (const k of entry.key) filter[k] = event.values[k];
     const { [entry.close.column]: closed = null, ...rest } = rowDocument(event);
     return {
-      updateOne: {
-        filter,
-        update: { $set: { [entry.close.column]: closed }, $setOnInsert: rest },
-        upsert: true,
+      kind: 'write',
+      op: {
+        updateOne: {
+          filter,
+          update: { $set: { [entry.close.column]: closed }, $setOnInsert: rest },
+          upsert: true,
+        },
       },
     };
   },

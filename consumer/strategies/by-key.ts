@@ -1,12 +1,17 @@
 /** Entities and lists: the stored document for a key is today's row, whole (a column that vanished does not linger). */
 import { keyOf } from '../../core/catalog/types';
-import { replaceWhole, type WriteStrategy } from './strategy';
+import { rowDocument } from '../document';
+import { idOf } from '../write-intent';
+import type { WriteStrategy } from './strategy';
 
 export const byKey: WriteStrategy = {
   name: 'replace-by-key',
-  rowWrite: (entry, event) => {
-    const filter: Record<string, unknown> = { _org: event.source.org };
-    for (const k of keyOf(entry)) filter[k] = event.values[k];
-    return replaceWhole(filter, event);
+  rowIntent: (entry, event) => {
+    const values = keyOf(entry).map((k) => event.values[k]);
+    const key = Object.fromEntries([
+      ['_org', event.source.org],
+      ...keyOf(entry).map((k, i) => [k, values[i]]),
+    ]);
+    return { kind: 'replace', doc: { _id: idOf(event.source.org, ...values), ...rowDocument(event) }, key };
   },
 };

@@ -1,15 +1,17 @@
 /** Legacy-id maps share one collection: a mapping is identified by org, model and old id. */
-import { replaceWhole, type WriteStrategy } from './strategy';
+import { rowDocument } from '../document';
+import { idOf } from '../write-intent';
+import type { WriteStrategy } from './strategy';
 
 export const byLegacyId: WriteStrategy = {
   name: 'replace-by-model-and-old-id',
-  rowWrite: (entry, event) =>
-    replaceWhole(
-      {
-        _org: event.source.org,
-        model: entry.kind === 'legacy-id-map' ? entry.model : null,
-        old_id: event.values['old_id'],
-      },
-      event,
-    ),
+  rowIntent: (entry, event) => {
+    const model = entry.kind === 'legacy-id-map' ? entry.model : null;
+    const key = { _org: event.source.org, model, old_id: event.values['old_id'] };
+    return {
+      kind: 'replace',
+      doc: { _id: idOf(event.source.org, model, event.values['old_id']), ...rowDocument(event), model },
+      key,
+    };
+  },
 };

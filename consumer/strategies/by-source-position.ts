@@ -1,13 +1,15 @@
 /**
  * Child rows have no key of their own: a row is identified by where it came from (org, drop, file, line).
- * Replaying a drop rewrites the same documents; the drop event before them removes yesterday's rows.
+ * Replaying a drop finds the same documents and skips them; the drop event before them removes yesterday's
+ * rows.
  */
-import { replaceWhole, type WriteStrategy } from './strategy';
+import { rowDocument } from '../document';
+import type { WriteStrategy } from './strategy';
 
 export const bySourcePosition: WriteStrategy = {
   name: 'insert-by-source-position',
-  rowWrite: (_entry, event) => {
+  rowIntent: (_entry, event) => {
     const { org, drop, file, line } = event.source;
-    return replaceWhole({ _id: `${org}:${drop}:${file}:${line}` }, event);
+    return { kind: 'insert', doc: { _id: `${org}:${drop}:${file}:${line}`, ...rowDocument(event) } };
   },
 };

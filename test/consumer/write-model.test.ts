@@ -3,102 +3,117 @@ import { describe, it } from 'node:test';
 import { loadCatalog } from '../../core/catalog/load';
 import type { SourceRef } from '../../core/events/contract';
 import { asFileName, type DayStamp, type DropId, type OrgId } from '../../core/types';
-import { writeFor } from '../../consumer/write-model';
+import { intentFor } from '../../consumer/write-model';
 
 const catalog = loadCatalog();
+const DROP = 'ab'.repeat(16);
 const src = (file: string, line: number): SourceRef => ({
   org: 'd1' as OrgId,
-  drop: 'ab'.repeat(16) as DropId,
+  drop: DROP as DropId,
   day: '2026-09-01' as DayStamp,
   file: asFileName(file),
   line,
 });
+const meta = (file: string, line: number) => ({
+  _org: 'd1',
+  _drop: DROP,
+  _day: '2026-09-01',
+  _file: file,
+  _line: line,
+});
 
-describe('writeFor', () => {
-  it('applies a drop event as a delete of the org rows whose column holds the value', () => {
-    const ratings = catalog.byFile('Ratings.csv')!;
-    assert.deepEqual(
-      writeFor(catalog, ratings.collection, {
-        op: 'drop',
-        source: src('Observation_Modified.csv', 3),
-        list: asFileName('Observation_Modified.csv'),
-        column: 'observation_group_id',
-        value: '1002',
-      }),
-      {
-        deleteMany: { filter: { _org: 'd1', observation_group_id: '1002' } },
-      },
-    );
+describe('intentFor', () => {
+  it('turns a drop event into a delete of the org rows whose column holds the value', () => {
+    const event = {
+      op: 'drop',
+      source: src('Observation_Modified.csv', 3),
+      list: asFileName('Observation_Modified.csv'),
+      column: 'observation_group_id',
+      value: '1002',
+    } as const;
+    assert.deepEqual(intentFor(catalog, 'ratings', event), {
+      kind: 'delete',
+      org: 'd1',
+      column: 'observation_group_id',
+      value: '1002',
+    });
   });
 
-  it('identifies a child row by its source position, so a replay rewrites the same document', () => {
-    const ratings = catalog.byFile('Ratings.csv')!;
-    const write = writeFor(catalog, ratings.collection, {
+  it('inserts a child row under an _id made of its origin, so a replay finds it already there', () => {
+    const intent = intentFor(catalog, 'ratings', {
       op: 'row',
       source: src('Ratings.csv', 5),
       values: { observation_group_id: '1002', rating: 4 },
     });
-    const id = `d1:${'ab'.repeat(16)}:Ratings.csv:5`;
-    assert.deepEqual(write, {
-      replaceOne: {
-        filter: { _id: id },
-        replacement: {
-          _id: id,
-          _org: 'd1',
-          _drop: 'ab'.repeat(16),
-          _day: '2026-09-01',
-          _file: 'Ratings.csv',
-          _line: 5,
-          observation_group_id: '1002',
-          rating: 4,
-        },
-        upsert: true,
+    assert.deepEqual(intent, {
+      kind: 'insert',
+      doc: {
+        _id: `d1:${DROP}:Ratings.csv:5`,
+        ...meta('Ratings.csv', 5),
+        observation_group_id: '1002',
+        rating: 4,
       },
     });
   });
 
-  it('replaces an entity by org and key, whole', () => {
-    const gi = catalog.byFile('Goals_Indicators.csv')!;
-    const write = writeFor(catalog, gi.collection, {
+  it('replaces an entity whole under an _id made of org and key, keeping the key for documents stored otherwise', () => {
+    const intent = intentFor(catalog, 'goals_indicators', {
       op: 'row',
       source: src('Goals_Indicators.csv', 2),
-      values: { goal_id: 'g', indicator_id: 'i' },
+      values: { goal_id: 'g/1', indicator_id: 'i' },
     });
-    assert.ok('replaceOne' in write);
-    assert.deepEqual(write.replaceOne.filter, { _org: 'd1', goal_id: 'g', indicator_id: 'i' });
-    assert.equal(write.replaceOne.upsert, true);
+    assert.deepEqual(intent, {
+      kind: 'replace',
+      doc: { _id: 'd1/g%2F1/i', ...meta('Goals_Indicators.csv', 2), goal_id: 'g/1', indicator_id: 'i' },
+      key: { _org: 'd1', goal_id: 'g/1', indicator_id: 'i' },
+    });
   });
 
   it('stores a legacy-id mapping with its model', () => {
-    const map = catalog.byFile('export/all/artifact_ids.csv')!;
-    const write = writeFor(catalog, map.collection, {
+    const intent = intentFor(catalog, 'legacy_ids', {
       op: 'row',
       source: src('export/all/artifact_ids.csv', 2),
       values: { old_id: '17', new_id: 'a-1' },
     });
-    assert.ok('replaceOne' in write);
-    assert.deepEqual(write.replaceOne.filter, { _org: 'd1', model: 'artifact', old_id: '17' });
-    assert.equal((write.replaceOne.replacement as Record<string, unknown>)['model'], 'artifact');
+    assert.deepEqual(intent, {
+      kind: 'replace',
+      doc: {
+        _id: 'd1/artifact/17',
+        ...meta('export/all/artifact_ids.csv', 2),
+        old_id: '17',
+        new_id: 'a-1',
+        model: 'artifact',
+      },
+      key: { _org: 'd1', model: 'artifact', old_id: '17' },
+    });
+  });
+
+  it('stores an append-only row once whatever its line', () => {
+    const a = intentFor(catalog, 'observation_history', {
+      op: 'row',
+      source: src('Observation_History.csv', 2),
+      values: { history_action: 'x' },
+    });
+    const b = intentFor(catalog, 'observation_history', {
+      op: 'row',
+      source: src('Observation_History.csv', 9),
+      values: { history_action: 'x' },
+    });
+    assert.ok(a.kind === 'insert' && b.kind === 'insert');
+    assert.equal(a.doc._id, b.doc._id);
   });
 
   it('refuses a row that arrived on another file topic', () => {
     assert.throws(
-      () =>
-        writeFor(catalog, catalog.byFile('Ratings.csv')!.collection, {
-          op: 'row',
-          source: src('Goals.csv', 2),
-          values: {},
-        }),
+      () => intentFor(catalog, 'ratings', { op: 'row', source: src('Goals.csv', 2), values: {} }),
       /a row of Goals\.csv arrived on the topic of ratings$/,
     );
   });
 });
 
-describe('writeFor: User_Affiliations', () => {
-  const collection = catalog.byFile('User_Affiliations.csv')!.collection;
-
+describe('intentFor: User_Affiliations', () => {
   it('upserts a pair so that a stored pair only takes date_deleted and a new pair is inserted whole', () => {
-    const write = writeFor(catalog, collection, {
+    const intent = intentFor(catalog, 'user_affiliations', {
       op: 'row',
       source: src('User_Affiliations.csv', 4),
       values: {
@@ -108,29 +123,28 @@ describe('writeFor: User_Affiliations', () => {
         affiliation_type: 'coach',
       },
     });
-    assert.deepEqual(write, {
-      updateOne: {
-        filter: { _org: 'd1', learner_employee_id: 'E1', observer_employee_id: 'E2' },
-        update: {
-          $set: { date_deleted: null },
-          $setOnInsert: {
-            _org: 'd1',
-            _drop: 'ab'.repeat(16),
-            _day: '2026-09-01',
-            _file: 'User_Affiliations.csv',
-            _line: 4,
-            learner_employee_id: 'E1',
-            observer_employee_id: 'E2',
-            affiliation_type: 'coach',
+    assert.deepEqual(intent, {
+      kind: 'write',
+      op: {
+        updateOne: {
+          filter: { _org: 'd1', learner_employee_id: 'E1', observer_employee_id: 'E2' },
+          update: {
+            $set: { date_deleted: null },
+            $setOnInsert: {
+              ...meta('User_Affiliations.csv', 4),
+              learner_employee_id: 'E1',
+              observer_employee_id: 'E2',
+              affiliation_type: 'coach',
+            },
           },
+          upsert: true,
         },
-        upsert: true,
       },
     });
   });
 
   it('closes the open pairs of an employee as learner or observer, except the kept pairs', () => {
-    const write = writeFor(catalog, collection, {
+    const intent = intentFor(catalog, 'user_affiliations', {
       op: 'close',
       source: src('User_Modified.csv', 2),
       list: asFileName('User_Modified.csv'),
@@ -138,15 +152,18 @@ describe('writeFor: User_Affiliations', () => {
       date: '2026-09-02',
       keep: [['E1', 'E2']],
     });
-    assert.deepEqual(write, {
-      updateMany: {
-        filter: {
-          _org: 'd1',
-          $or: [{ learner_employee_id: 'E1' }, { observer_employee_id: 'E1' }],
-          date_deleted: null,
-          $nor: [{ learner_employee_id: 'E1', observer_employee_id: 'E2' }],
+    assert.deepEqual(intent, {
+      kind: 'write',
+      op: {
+        updateMany: {
+          filter: {
+            _org: 'd1',
+            $or: [{ learner_employee_id: 'E1' }, { observer_employee_id: 'E1' }],
+            date_deleted: null,
+            $nor: [{ learner_employee_id: 'E1', observer_employee_id: 'E2' }],
+          },
+          update: { $set: { date_deleted: '2026-09-02' } },
         },
-        update: { $set: { date_deleted: '2026-09-02' } },
       },
     });
   });
@@ -154,7 +171,7 @@ describe('writeFor: User_Affiliations', () => {
   it('refuses a close event on a topic without affiliations', () => {
     assert.throws(
       () =>
-        writeFor(catalog, 'ratings', {
+        intentFor(catalog, 'ratings', {
           op: 'close',
           source: src('User_Modified.csv', 2),
           list: asFileName('User_Modified.csv'),

@@ -1,0 +1,25 @@
+/**
+ * What one event asks of its collection, before it becomes database calls. Keeping the intent instead of
+ * a finished operation lets the sink apply a run of them with a few bulk calls (see sink/segments.ts):
+ *
+ *   insert   a row identified by its origin or content: its `_id` is derived from the event, so a document
+ *            already there with that `_id` is this very row, applied before (a replay), and is skipped;
+ *   replace  a row that is the current state of its key: whatever is stored under its `_id` (or, for
+ *            documents written otherwise, its key) is replaced by it;
+ *   delete   the drop step: the org's documents whose column holds the value go;
+ *   write    any other operation, applied as it is, in order (affiliations, closes).
+ */
+import type { AnyBulkWriteOperation, Document } from 'mongodb';
+
+export type RowDoc = Document & { _id: string };
+
+export type WriteIntent =
+  | { readonly kind: 'insert'; readonly doc: RowDoc }
+  | { readonly kind: 'replace'; readonly doc: RowDoc; readonly key: Document }
+  | { readonly kind: 'delete'; readonly org: string; readonly column: string; readonly value: string }
+  | { readonly kind: 'write'; readonly op: AnyBulkWriteOperation };
+
+/** An `_id` made of parts, unambiguous whatever the parts hold: `org/part/part`, each part URI-encoded. */
+export function idOf(...parts: readonly unknown[]): string {
+  return parts.map((p) => encodeURIComponent(p === null || p === undefined ? '' : String(p))).join('/');
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { segmentsOf } from '../../../consumer/sink/segments';
+import type { WriteIntent } from '../../../consumer/write-intent';
+
+const insert = (id: string, v = 1): WriteIntent => ({ kind: 'insert', doc: { _id: id, v } });
+const replace = (id: string, v: number): WriteIntent => ({
+  kind: 'replace',
+  doc: { _id: id, v },
+  key: { k: id },
+});
+const drop = (value: string, org = 'o'): WriteIntent => ({ kind: 'delete', org, column: 'p', value });
+const write = (n: number): WriteIntent => ({ kind: 'write', op: { deleteOne: { filter: { n } } } });
+
+describe('segmentsOf', () => {
+  it('keeps the order of runs: drops, then rows, then drops again', () => {
+    const segments = segmentsOf([drop('1'), drop('2'), insert('a'), insert('b'), drop('1'), insert('c')]);
+    assert.deepEqual(
+      segments.map((s) => s.kind),
+      ['delete', 'rows', 'delete', 'rows'],
+    );
+    assert.deepEqual(segments[0], {
+      kind: 'delete',
+      groups: [{ org: 'o', column: 'p', values: ['1', '2'] }],
+    });
+  });
+
+  it('keeps the last replace of an _id and the first of repeated inserts, with the index of the event kept', () => {
+    const [rows] = segmentsOf([replace('k', 1), insert('a'), replace('k', 2), insert('a')]);
+    assert.ok(rows?.kind === 'rows');
+    assert.deepEqual(
+      rows.rows.map((r) => [r.index, r.item.doc]),
+      [
+        [2, { _id: 'k', v: 2 }],
+        [1, { _id: 'a', v: 1 }],
+      ],
+    );
+  });
+
+  it('groups drops by org and column, and passes other writes through in order with their indexes', () => {
+    const segments = segmentsOf([drop('1', 'x'), drop('1', 'y'), drop('1', 'x'), write(1), write(2)]);
+    assert.deepEqual(segments[0], {
+      kind: 'delete',
+      groups: [
+        { org: 'x', column: 'p', values: ['1'] },
+        { org: 'y', column: 'p', values: ['1'] },
+      ],
+    });
+    assert.deepEqual(segments[1], {
+      kind: 'write',
+      ops: [
+        { index: 3, item: { deleteOne: { filter: { n: 1 } } } },
+        { index: 4, item: { deleteOne: { filter: { n: 2 } } } },
+      ],
+    });
+  });
+
+  it('makes no segment of nothing', () => {
+    assert.deepEqual(segmentsOf([]), []);
+  });
+});
