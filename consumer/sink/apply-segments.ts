@@ -8,6 +8,7 @@
  * retried from the last committed offset.
  */
 import { MongoBulkWriteError, type Collection, type Document } from 'mongodb';
+import { ConnectorError } from '../../core/errors';
 import { applyOrdered, type Rejected } from './apply-ordered';
 import type { RowDoc } from '../write-intent';
 import type { Segment } from './segments';
@@ -63,15 +64,18 @@ async function insertSkippingDuplicates(
 ): Promise<RowRun> {
   if (rows.length === 0) return [];
   try {
-    await collection.insertMany(
+    const result = await collection.insertMany(
       rows.map((r) => r.item.doc),
       { ordered: false },
     );
+    acknowledged(result.insertedCount, 0, rows.length);
     return [];
   } catch (err) {
     if (!(err instanceof MongoBulkWriteError) || err.writeErrors === undefined) throw err;
+    const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+    acknowledged(err.result.insertedCount, errors.length, rows.length);
     const duplicates: RowRun[number][] = [];
-    for (const e of Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]) {
+    for (const e of errors) {
       const row = rows[e.index];
       if (row === undefined) throw err;
       if (e.code === DUPLICATE_KEY) duplicates.push(row);
@@ -82,5 +86,19 @@ async function insertSkippingDuplicates(
         });
     }
     return duplicates;
+  }
+}
+
+/**
+ * Every document sent must be either inserted or reported with an error. A server may answer short without
+ * an error (FerretDB does while it shuts down): then the chunk is applied again, never acknowledged.
+ */
+function acknowledged(inserted: number, failed: number, sent: number): void {
+  if (inserted + failed !== sent) {
+    throw new ConnectorError(
+      'MONGODB',
+      `MongoDB acknowledged ${inserted} inserted and ${failed} failed of ${sent} documents; the chunk is applied again`,
+      { retriable: true },
+    );
   }
 }

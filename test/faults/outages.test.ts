@@ -1,0 +1,139 @@
+/**
+ * Servers that go away mid-drop: the Kafka broker stopped and started again while the producer publishes,
+ * MongoDB stopped and started again while the consumer writes, the FTP server stopped while the producer
+ * downloads. Each ends, after the runs a scheduler would make, in exactly the state of an undisturbed run.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, chmodSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { allFilesDrop } from '../support/all-files-drop';
+import { runCli, startCli, type CliResult } from '../support/cli';
+import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
+import { log, outage, requireLocalStack } from '../support/faults';
+import { ftpsUrl } from '../support/ftp';
+import { snapshot, snapshotDiff, type Snapshot } from '../support/snapshot';
+import { createWorld, requireEnv, type World } from '../support/world';
+
+const BIG_ROWS = 30_000;
+
+/** Runs a command until it succeeds, as a scheduler would (bounded). */
+async function untilSuccess(args: string[], env: NodeJS.ProcessEnv, attempts = 4): Promise<CliResult> {
+  let last: CliResult | undefined;
+  for (let i = 1; i <= attempts; i++) {
+    last = await runCli(args, env, { timeoutMs: 240_000 });
+    log(`edreflect ${args.join(' ')}: attempt ${i} exit ${last.code}`);
+    if (last.code === 0) return last;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  assert.fail(`edreflect ${args.join(' ')} never succeeded\n${last?.stderr}`);
+}
+
+describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
+  const worlds: World[] = [];
+  let folder: LocalOrgFolder;
+  let org: string;
+  let expected: Snapshot;
+
+  const world = (label: string): World => {
+    const w = createWorld(label);
+    worlds.push(w);
+    return w;
+  };
+  const check = async (w: World, ...runs: CliResult[]): Promise<void> => {
+    const actual = await snapshot(await w.db());
+    const said = runs
+      .flatMap((r) => r.stderr.split('\n').filter((l) => /"level":"(warn|error)"/.test(l)))
+      .slice(0, 20);
+    const counts = Object.keys(expected).flatMap((c) =>
+      expected[c]!.length === actual[c]?.length
+        ? []
+        : [`${c}: ${actual[c]?.length ?? 0} of ${expected[c]!.length}`],
+    );
+    assert.deepEqual(
+      snapshotDiff(expected, actual),
+      [],
+      `the database equals that of the undisturbed run\n${counts.join('\n')}\n${said.join('\n')}`,
+    );
+    assert.deepEqual(actual, expected);
+  };
+
+  before(async () => {
+    requireLocalStack();
+    folder = localOrgFolder();
+    const files = Object.entries(allFilesDrop({ bigFile: 'Ratings.csv', bigRows: BIG_ROWS }));
+    folder.writeDay('2026-09-01', Object.fromEntries(files.filter(([name]) => !name.startsWith('export/'))));
+    folder.writeDay('', Object.fromEntries(files.filter(([name]) => name.startsWith('export/'))));
+    const clean = world('outage-clean');
+    org = clean.org;
+    const env = clean.env({ EDREFLECT_SOURCE: folder.url });
+    assert.equal((await runCli(['produce', '--once'], env)).code, 0);
+    assert.equal((await runCli(['consume', '--until-idle'], env)).code, 0);
+    expected = await snapshot(await clean.db());
+    assert.equal(expected['ratings']?.length, BIG_ROWS);
+  });
+  after(async () => {
+    for (const w of worlds) await w.close();
+  });
+
+  it('Kafka stopped and started again while the producer publishes', async () => {
+    const w = world('outage-kafka');
+    const env = w.env({ EDREFLECT_SOURCE: folder.url, EDREFLECT_ORG: org, EDREFLECT_LOG_LEVEL: 'info' });
+    const producer = startCli(['produce', '--once'], env);
+    await producer.waitFor(/"msg":"file started"[^\n]*"file":"Ratings\.csv"/);
+    await outage('kafka', 3000);
+    const first = await producer.done;
+    log(`the producer that saw the outage ended with exit ${first.code}`);
+    await untilSuccess(['produce', '--once'], env);
+    await untilSuccess(['consume', '--until-idle'], env);
+    await check(w);
+  });
+
+  it('MongoDB stopped and started again while the consumer writes', async () => {
+    const w = world('outage-mongo');
+    const env = w.env({ EDREFLECT_SOURCE: folder.url, EDREFLECT_ORG: org });
+    assert.equal((await runCli(['produce', '--once'], env)).code, 0);
+    const consumer = startCli(['consume', '--until-idle'], { ...env, EDREFLECT_LOG_LEVEL: 'info' });
+    const db = await w.db();
+    for (
+      let i = 0;
+      i < 600 &&
+      (await db
+        .collection('ratings')
+        .estimatedDocumentCount()
+        .catch(() => 0)) === 0;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await outage('mongodb', 3000);
+    const first = await consumer.done;
+    log(`the consumer that saw the outage ended with exit ${first.code}`);
+    if (first.code !== 0) await untilSuccess(['consume', '--until-idle'], env);
+    await check(w, first);
+  });
+
+  it('the FTP server stopped while the producer downloads the drop', async () => {
+    const w = world('outage-ftp');
+    const remote = `outage-${w.id}`;
+    const local = path.join(requireEnv('EDREFLECT_FTP_ROOT'), remote);
+    mkdirSync(local, { recursive: true, mode: 0o777 });
+    cpSync(folder.root, local, { recursive: true });
+    chmodSync(local, 0o777);
+    const env = w.env({
+      EDREFLECT_SOURCE: ftpsUrl(remote),
+      EDREFLECT_ORG: org,
+      EDREFLECT_FTP_CA_FILE: requireEnv('EDREFLECT_FTP_CA_FILE'),
+      EDREFLECT_LOG_LEVEL: 'info',
+    });
+    const producer = startCli(['produce', '--once'], env);
+    await producer.waitFor(/"msg":"found drops"/);
+    await outage('ftp', 2000);
+    const first = await producer.done;
+    log(`the producer that lost the FTP server ended with exit ${first.code}`);
+    if (first.code !== 0) assert.match(first.stderr, /SOURCE_UNREACHABLE/);
+    await untilSuccess(['produce', '--once'], env);
+    await untilSuccess(['consume', '--until-idle'], env);
+    await check(w);
+  });
+});
