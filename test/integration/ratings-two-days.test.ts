@@ -33,6 +33,15 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
   });
   after(() => world.close());
 
+  /** One expected rating document, as the consumer stores it. */
+  const rated = (group: string, indicator: string, rating: number, label: string | null) => ({
+    _org: world.org,
+    observation_group_id: group,
+    indicator_id: indicator,
+    rating,
+    rating_label: label,
+    school_year: 2026,
+  });
   const ratings = async (dbName = world.dbName): Promise<unknown[]> =>
     (await world.db()).client
       .db(dbName)
@@ -70,30 +79,9 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
     const consumed = await runCli(['consume', '--until-idle'], env);
     assert.equal(consumed.code, 0, consumed.stderr);
     assert.deepEqual(await ratings(), [
-      {
-        _org: world.org,
-        observation_group_id: '1001',
-        indicator_id: 'IND-1',
-        rating: 3,
-        rating_label: 'Proficient',
-        school_year: 2026,
-      },
-      {
-        _org: world.org,
-        observation_group_id: '1001',
-        indicator_id: 'IND-2',
-        rating: 2.5,
-        rating_label: 'Developing, with "support"',
-        school_year: 2026,
-      },
-      {
-        _org: world.org,
-        observation_group_id: '1002',
-        indicator_id: 'IND-1',
-        rating: 4,
-        rating_label: null,
-        school_year: 2026,
-      },
+      rated('1001', 'IND-1', 3, 'Proficient'),
+      rated('1001', 'IND-2', 2.5, 'Developing, with "support"'),
+      rated('1002', 'IND-1', 4, null),
     ]);
     const modified = await (
       await world.db()
@@ -191,30 +179,9 @@ describe('Observation_Modified + Ratings over FTPS, two days', () => {
     const consumed = await runCli(['consume', '--until-idle'], env);
     assert.equal(consumed.code, 0, consumed.stderr);
     assert.deepEqual(await ratings(), [
-      {
-        _org: world.org,
-        observation_group_id: '1001',
-        indicator_id: 'IND-1',
-        rating: 3,
-        rating_label: 'Proficient',
-        school_year: 2026,
-      },
-      {
-        _org: world.org,
-        observation_group_id: '1001',
-        indicator_id: 'IND-2',
-        rating: 2.5,
-        rating_label: 'Developing, with "support"',
-        school_year: 2026,
-      },
-      {
-        _org: world.org,
-        observation_group_id: '1003',
-        indicator_id: 'IND-1',
-        rating: 1,
-        rating_label: 'Unsatisfactory\nsee notes',
-        school_year: 2026,
-      },
+      rated('1001', 'IND-1', 3, 'Proficient'),
+      rated('1001', 'IND-2', 2.5, 'Developing, with "support"'),
+      rated('1003', 'IND-1', 1, 'Unsatisfactory\nsee notes'),
     ]);
   });
 
