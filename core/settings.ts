@@ -17,8 +17,7 @@ export type SettingName =
   | 'consumerGroup'
   | 'catalogFile'
   | 'ftpCaFile'
-  | 'spoolDir'
-  | 'idleSeconds';
+  | 'spoolDir';
 
 export interface SettingSpec {
   readonly env: string;
@@ -129,12 +128,5 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     env: 'EDREFLECT_SPOOL_DIR',
     description: 'local folder where a drop is copied before it is parsed',
     check: nonEmpty,
-  },
-  idleSeconds: {
-    env: 'EDREFLECT_IDLE_SECONDS',
-    description:
-      'consume --until-idle gives up waiting for new events after this long with nothing left to read',
-    default: '2',
-    check: wholeNumber(0, 3600),
   },
 };
