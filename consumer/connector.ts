@@ -27,6 +27,10 @@ export interface ConsumeOptions {
   readonly untilIdle: boolean;
   readonly logger: Logger;
   readonly pollMs?: number;
+  /** Partitions applied at the same time (kafkajs partitionsConsumedConcurrently); each keeps its order. */
+  readonly concurrency?: number;
+  /** Counters updated as chunks are applied, for a progress display; a fresh one when not given. */
+  readonly stats?: BatchStats;
   /** Resolves when the process is asked to stop (SIGTERM, SIGINT). */
   readonly stopSignal?: Promise<void>;
 }
@@ -41,7 +45,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   await admin.connect();
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
-  const stats: BatchStats = { events: 0, writes: 0, deadLetters: 0 };
+  const stats: BatchStats = opts.stats ?? { events: 0, writes: 0, deadLetters: 0 };
   try {
     await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
     const indexes = await ensureIndexes(opts.db, catalog);
@@ -58,7 +62,16 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
       });
     });
     crashed.catch(() => undefined);
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      logger.info('joined the consumer group', {
+        groupId,
+        memberId: payload.memberId,
+        leader: payload.isLeader,
+        assigned: Object.entries(payload.memberAssignment).map(([t, ps]) => `${t}:${ps.join(',')}`),
+      }),
+    );
     await consumer.run({
+      partitionsConsumedConcurrently: opts.concurrency ?? 1,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: createBatchHandler({

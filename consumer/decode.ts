@@ -1,6 +1,14 @@
-/** Converter: a Kafka message to a connector event, decoded through the registry and checked. */
+/**
+ * Converter: a Kafka message to a connector event, decoded through the registry and checked.
+ *
+ * What is the event's fault (dead-lettered as EVENT_INVALID): a missing or unknown `edreflect.op` header,
+ * no value, bytes that are not the Confluent wire format (wrong magic byte), a schema id the registry does
+ * not know (404), a payload Avro cannot read with its schema (truncated, trailing bytes), a record without
+ * a valid `_source`. What is not (thrown, so the batch is retried): the registry unreachable or failing
+ * (any other HTTP status; the registry client reports a refused connection as status 400).
+ */
 import type { KafkaMessage } from 'kafkajs';
-import { ConnectorError } from '../core/errors';
+import { ConnectorError, errorMessage } from '../core/errors';
 import {
   HEADER,
   SOURCE_FIELD,
@@ -25,7 +33,13 @@ export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Prom
   try {
     decoded = await codec.decode(message.value);
   } catch (err) {
-    throw new ConnectorError('EVENT_INVALID', `cannot decode the event: ${(err as Error).message}`, {
+    if (registryUnavailable(err)) {
+      throw new ConnectorError('SCHEMA_REGISTRY', `cannot reach the schema registry: ${errorMessage(err)}`, {
+        retriable: true,
+        cause: err,
+      });
+    }
+    throw new ConnectorError('EVENT_INVALID', `cannot decode the event: ${errorMessage(err)}`, {
       cause: err,
     });
   }
@@ -65,4 +79,13 @@ function checkSource(value: unknown): SourceRef {
     throw invalid(`the event has no valid ${SOURCE_FIELD} record`);
   }
   return s as unknown as SourceRef;
+}
+
+/** The registry client answered with an HTTP status other than 404 (unknown schema id): an outage, not a bad event. */
+function registryUnavailable(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    (typeof status === 'number' && status !== 404) || (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
 }

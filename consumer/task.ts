@@ -2,7 +2,8 @@
  * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode,
  * turn into write intents, apply them in order (in bulk runs), and only then mark the offsets done and
  * commit, so a crash at any moment replays from the last durable point and the writes, being idempotent,
- * land the same.
+ * land the same. After the writes and before the commit, the chunk's progress goes to the sync state
+ * (sync/record.ts).
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Db } from 'mongodb';
@@ -12,9 +13,12 @@ import type { DeadLetter } from '../core/events/dead-letter';
 import { ConnectorError, errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
+import type { SourceRef } from '../core/events/contract';
 import { decodeEvent } from './decode';
 import { applySegments } from './sink/apply-segments';
 import { segmentsOf } from './sink/segments';
+import { recordChunk } from './sync/record';
+import { checkEvent } from './validate';
 import { intentFor } from './write-model';
 import type { WriteIntent } from './write-intent';
 
@@ -37,7 +41,7 @@ export interface BatchHandlerDeps {
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
   const { catalog, codec, db, logger, stats } = deps;
-  const chunkSize = deps.chunkSize ?? 2000;
+  const chunkSize = deps.chunkSize ?? 500;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
     if (collectionName === undefined)
@@ -48,6 +52,8 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       const chunk = batch.messages.slice(start, start + chunkSize);
       const intents: WriteIntent[] = [];
       const origins: KafkaMessage[] = [];
+      const sources: SourceRef[] = [];
+      const rejected = new Set<number>();
       const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
         stats.deadLetters += 1;
         logger.error('event dead-lettered', {
@@ -67,18 +73,35 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       for (const message of chunk) {
         stats.events += 1;
         try {
-          intents.push(intentFor(catalog, collectionName, await decodeEvent(codec, message)));
+          const event = await decodeEvent(codec, message);
+          checkEvent(catalog, event);
+          intents.push(intentFor(catalog, collectionName, event));
           origins.push(message);
+          sources.push(event.source);
         } catch (err) {
           if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')
             await poison(message, errorMessage(err));
           else throw err;
         }
       }
-      await applySegments(collection, segmentsOf(intents), ({ index, reason }) =>
-        poison(origins[index]!, reason),
+      await applySegments(
+        collection,
+        segmentsOf(intents),
+        ({ index, reason }) => {
+          rejected.add(index);
+          return poison(origins[index]!, reason);
+        },
+        heartbeat,
       );
-      stats.writes += intents.length;
+      stats.writes += intents.length - rejected.size;
+      await recordChunk(db, {
+        collection: collectionName,
+        topic: batch.topic,
+        partition: batch.partition,
+        applied: sources.flatMap((source, i) =>
+          rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
+        ),
+      });
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();

@@ -17,7 +17,8 @@ export type SettingName =
   | 'consumerGroup'
   | 'catalogFile'
   | 'ftpCaFile'
-  | 'spoolDir';
+  | 'spoolDir'
+  | 'consumerConcurrency';
 
 export interface SettingSpec {
   readonly env: string;
@@ -128,5 +129,12 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     env: 'EDREFLECT_SPOOL_DIR',
     description: 'local folder where a drop is copied before it is parsed',
     check: nonEmpty,
+  },
+  consumerConcurrency: {
+    env: 'EDREFLECT_CONSUMER_CONCURRENCY',
+    description:
+      'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
+    default: '2',
+    check: wholeNumber(1, 32),
   },
 };

@@ -16,6 +16,7 @@ export const CONSUME_SETTINGS = [
   'topicPrefix',
   'partitions',
   'consumerGroup',
+  'consumerConcurrency',
 ] as const;
 
 export async function consumeCommand(
@@ -38,6 +39,7 @@ export async function consumeCommand(
       db: mongo.db(setting(values, 'mongoDb')),
       groupId: setting(values, 'consumerGroup'),
       untilIdle: flags['until-idle'] === true,
+      concurrency: Number(setting(values, 'consumerConcurrency')),
       logger,
       stopSignal: stopSignal(logger),
     });

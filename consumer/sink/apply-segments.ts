@@ -11,6 +11,7 @@ import { MongoBulkWriteError, type Collection, type Document } from 'mongodb';
 import { ConnectorError } from '../../core/errors';
 import { applyOrdered, type Rejected } from './apply-ordered';
 import type { RowDoc } from '../write-intent';
+import { isContentRejection, rejectionReason } from './rejection';
 import type { Segment } from './segments';
 
 const DUPLICATE_KEY = 11000;
@@ -87,16 +88,13 @@ async function insertSkippingDuplicates(
     if (!(err instanceof MongoBulkWriteError) || err.writeErrors === undefined) throw err;
     const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
     acknowledged(err.result.insertedCount, errors.length, rows.length);
+    if (errors.some((e) => e.code !== DUPLICATE_KEY && !isContentRejection(e.code))) throw err;
     const duplicates: RowRun[number][] = [];
     for (const e of errors) {
       const row = rows[e.index];
       if (row === undefined) throw err;
       if (e.code === DUPLICATE_KEY) duplicates.push(row);
-      else
-        await onRejected({
-          index: row.index,
-          reason: `MongoDB rejected the write (code ${e.code}): ${e.errmsg ?? 'no message'}`,
-        });
+      else await onRejected({ index: row.index, reason: rejectionReason(e.code, e.errmsg) });
     }
     return duplicates;
   }

@@ -104,4 +104,24 @@ describe('User_Affiliations closing rule', () => {
       'E4>E5 deleted=2026-08-31 type=peer',
     ]);
   });
+
+  it('days 5 and 6: 150 pairs, then the same 150 again in one chunk (more update statements than FerretDB can hold open at once)', async () => {
+    const pairs = Array.from({ length: 150 }, (_, i) => `L${String(i).padStart(3, '0')},O1,,peer`);
+    folder.writeDay('2026-09-05', {
+      'User_Modified.csv': modified(),
+      'User_Affiliations.csv': affiliations(...pairs),
+    });
+    await apply();
+    folder.writeDay('2026-09-06', {
+      'User_Modified.csv': modified(),
+      'User_Affiliations.csv': affiliations(...pairs.map((p) => p.replace(',,', ',2026-09-06,'))),
+    });
+    await apply();
+    const closed = await (
+      await world.db()
+    )
+      .collection('user_affiliations')
+      .countDocuments({ _org: world.org, observer_employee_id: 'O1', date_deleted: '2026-09-06' });
+    assert.equal(closed, 150);
+  });
 });

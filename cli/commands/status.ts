@@ -1,0 +1,77 @@
+/**
+ * `edreflect status [--json] [--group G]`: per org and collection, the newest drop applied (sync state in
+ * MongoDB), the consumer lag of each topic, what the producer published and the dead letters.
+ */
+import { parseArgs } from 'node:util';
+import { MongoClient } from 'mongodb';
+import { loadCatalog } from '../../core/catalog/load';
+import { optionalSetting, readSettings, setting } from '../../core/config';
+import { topicNames } from '../../core/events/topics';
+import { createKafka } from '../../core/kafka/client';
+import type { Logger } from '../../core/logger';
+import { asCollection } from '../../core/types';
+import { connectorCollections } from '../../consumer/replay/target';
+import { countDeadLetters } from '../../consumer/status/dead-letters';
+import { topicLags } from '../../consumer/status/lag';
+import { readPublished } from '../../consumer/status/published';
+import { buildStatus, formatStatus } from '../../consumer/status/report';
+import { SYNC_COLLECTION } from '../../consumer/sync/record';
+import { readSync } from '../../consumer/sync/summary';
+import { EXIT } from '../exit-codes';
+
+export const STATUS_SETTINGS = [
+  'kafkaBrokers',
+  'kafkaClientId',
+  'mongoUri',
+  'mongoDb',
+  'topicPrefix',
+  'consumerGroup',
+] as const;
+
+export async function statusCommand(
+  argv: string[],
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<number> {
+  const { values: flags } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, group: { type: 'string' } },
+    strict: true,
+  });
+  const values = readSettings(STATUS_SETTINGS);
+  const catalogFile = optionalSetting('catalogFile');
+  const catalog = catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile);
+  const topics = topicNames(setting(values, 'topicPrefix'));
+  const kafka = createKafka({
+    brokers: setting(values, 'kafkaBrokers'),
+    clientId: setting(values, 'kafkaClientId'),
+    logger,
+  });
+  const group = flags.group ?? setting(values, 'consumerGroup');
+  const database = setting(values, 'mongoDb');
+  const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
+  const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
+  const admin = kafka.admin();
+  await mongo.connect();
+  await admin.connect();
+  try {
+    const report = buildStatus({
+      group,
+      database,
+      sync: await readSync(mongo.db(database)),
+      lags: await topicLags(
+        admin,
+        group,
+        collections.map((c) => topics.forCollection(asCollection(c))),
+      ),
+      published: await readPublished(kafka, topics.ingested),
+      deadLetters: await countDeadLetters(kafka, topics.deadLetters),
+    });
+    if (flags.json === true) out(JSON.stringify(report));
+    else formatStatus(report).forEach((line) => out(line));
+    return EXIT.ok;
+  } finally {
+    await admin.disconnect();
+    await mongo.close();
+  }
+}
