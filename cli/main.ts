@@ -5,10 +5,14 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { createLogger } from '../core/logger';
+import { benchCommand } from './commands/bench';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
+import { generateCommand } from './commands/generate';
 import { produceCommand } from './commands/produce';
+import { replayCommand } from './commands/replay';
 import { stackCommand } from './commands/stack';
+import { statusCommand } from './commands/status';
 import { EXIT } from './exit-codes';
 
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
@@ -16,8 +20,14 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect produce --once [--dry-run]   publish every settled, new drop of EDREFLECT_ORG from EDREFLECT_SOURCE
   edreflect produce --watch [--interval S]   the same every S seconds (default 300) until SIGTERM
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
+  edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
+  edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
+  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
+                                         write simulated vendor exports (per-day folders), reproducible from the seed
+  edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
+                                         measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
 Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
@@ -31,8 +41,12 @@ type Command = (
 const COMMANDS: Record<string, Command> = {
   produce: produceCommand,
   consume: consumeCommand,
+  status: statusCommand,
+  replay: replayCommand,
   stack: stackCommand,
   demo: demoCommand,
+  generate: generateCommand,
+  bench: benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
-    process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err).split('\n')[0]}\n`);
+    process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err)}\n`);
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
     return usage ? EXIT.usage : EXIT.error;
   }

@@ -1,0 +1,58 @@
+/** What every stage of the bench gets and gives back. */
+import path from 'node:path';
+import type { Catalog } from '../core/catalog/types';
+import type { BenchDrop } from './data/write-drop';
+import type { ProcessRun } from './measure';
+import type { RunNames } from './names';
+import type { BenchOptions } from './options';
+import type { Servers } from './servers';
+
+export type StageId = 'raw-parse' | 'raw-produce' | 'raw-insertMany' | 'producer' | 'consumer' | 'end-to-end';
+
+export const STAGE_LABELS: Readonly<Record<StageId, string>> = {
+  'raw-parse': 'raw parse',
+  'raw-produce': 'raw produce',
+  'raw-insertMany': 'raw insertMany',
+  producer: 'ours producer',
+  consumer: 'ours consumer',
+  'end-to-end': 'end to end',
+};
+
+export interface StageContext {
+  readonly servers: Servers;
+  readonly drop: BenchDrop;
+  readonly catalog: Catalog;
+  readonly names: RunNames;
+  readonly options: BenchOptions;
+  /** Where `--cpu-prof` profiles go, when asked for. */
+  readonly profileDir: string | undefined;
+  readonly timeoutMs: number;
+}
+
+export interface StageOutcome {
+  readonly id: StageId;
+  readonly processes: readonly ProcessRun[];
+  /** Wall seconds of the stage: from its first process's start to its last process's end. */
+  readonly seconds: number;
+  /** What the stage reports about its work (events, writes, documents stored). */
+  readonly details: Readonly<Record<string, number>>;
+}
+
+export function spanSeconds(runs: readonly ProcessRun[]): number {
+  const start = Math.min(...runs.map((r) => r.startedMs));
+  const end = Math.max(...runs.map((r) => r.endedMs));
+  return (end - start) / 1000;
+}
+
+/** Throws with the process's own last words when it did not exit 0. */
+export function requireSuccess(run: ProcessRun): ProcessRun {
+  if (run.code !== 0)
+    throw new Error(
+      `${run.label} ${run.timedOut ? 'ran over its time limit and was killed' : `exited with ${run.code ?? 'a signal'}`}\nstdout:\n${run.stdout.slice(-4000)}\nstderr:\n${run.stderrTail}`,
+    );
+  return run;
+}
+
+/** The compiled CLI and the raw-stage scripts, next to this module in dist/. */
+export const CLI_MAIN = path.resolve(__dirname, '..', 'cli', 'main.js');
+export const childScript = (name: string): string => path.join(__dirname, 'children', `${name}.js`);
