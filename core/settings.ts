@@ -24,6 +24,8 @@ export interface SettingSpec {
   readonly env: string;
   readonly description: string;
   readonly default?: string;
+  /** A password or key: never logged, printed, put in an error or an event (only its name is). */
+  readonly secret?: boolean;
   /** Returns an error message for a bad value, or undefined when it is fine. */
   readonly check: (value: string) => string | undefined;
 }
