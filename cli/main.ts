@@ -5,6 +5,7 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { createLogger } from '../core/logger';
+import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
@@ -69,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
-    process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err)}\n`);
+    process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
     return usage ? EXIT.usage : EXIT.error;
   }
@@ -83,7 +84,7 @@ if (require.main === module) {
       setTimeout(() => process.exit(code), 3000).unref();
     },
     (err: unknown) => {
-      process.stderr.write(`edreflect: ${errorMessage(err)}\n`);
+      process.stderr.write(redact(`edreflect: ${errorMessage(err)}`) + '\n');
       process.exitCode = EXIT.error;
     },
   );
