@@ -9,3 +9,10 @@ export const EXIT = {
   missedDays: 3,
   usage: 64,
 } as const;
+
+/** The exit status of several runs: an error beats missed days, which beat rejected rows, which beat ok. */
+export function worstExit(codes: readonly number[]): number {
+  const rank = (code: number): number =>
+    [EXIT.ok, EXIT.rejected, EXIT.missedDays, EXIT.error].indexOf(code as 0);
+  return codes.reduce<number>((worst, code) => (rank(code) > rank(worst) ? code : worst), EXIT.ok);
+}

@@ -5,7 +5,9 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { createLogger } from '../core/logger';
+import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
+import { configCommand } from './commands/config';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
@@ -17,11 +19,12 @@ import { EXIT } from './exit-codes';
 
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
 
-  edreflect produce --once [--dry-run]   publish every settled, new drop of EDREFLECT_ORG from EDREFLECT_SOURCE
+  edreflect produce --once [--dry-run]   publish every settled, new drop of each org (EDREFLECT_ORG or the config's orgs)
   edreflect produce --watch [--interval S]   the same every S seconds (default 300) until SIGTERM
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
   edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
+  edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
   edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
@@ -29,7 +32,8 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
-Settings come from environment variables; see README.md. Exit status: 0 ok, 1 error, 2 rows or files
+Settings come from environment variables, <VAR>_FILE files and the JSON file EDREFLECT_CONFIG names
+(environment first); see docs/configuration.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
 
 type Command = (
@@ -47,6 +51,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   generate: generateCommand,
   bench: benchCommand,
+  config: configCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
-    process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err)}\n`);
+    process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
     return usage ? EXIT.usage : EXIT.error;
   }
@@ -83,7 +88,7 @@ if (require.main === module) {
       setTimeout(() => process.exit(code), 3000).unref();
     },
     (err: unknown) => {
-      process.stderr.write(`edreflect: ${errorMessage(err)}\n`);
+      process.stderr.write(redact(`edreflect: ${errorMessage(err)}`) + '\n');
       process.exitCode = EXIT.error;
     },
   );

@@ -1,7 +1,9 @@
 /**
  * Structured logs: one JSON object per line on stderr, so stdout stays free for a command's own output.
- * The level comes from EDREFLECT_LOG_LEVEL (debug, info, warn, error); the default is info.
+ * The level comes from EDREFLECT_LOG_LEVEL (debug, info, warn, error); the default is info. Every line
+ * passes through redact(): secret setting values and URL passwords are written as `***`.
  */
+import { redact } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -30,7 +32,12 @@ export function createLogger({
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields): void => {
     if (RANK[lvl] < RANK[level]) return;
     write(
-      JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer),
+      redact(
+        JSON.stringify(
+          { time: new Date().toISOString(), level: lvl, msg, ...base, ...fields },
+          errorReplacer,
+        ),
+      ),
     );
   };
   return {

@@ -18,7 +18,8 @@ export type SettingName =
   | 'catalogFile'
   | 'ftpCaFile'
   | 'spoolDir'
-  | 'consumerConcurrency';
+  | 'consumerConcurrency'
+  | 'ftpPassword';
 
 export interface SettingSpec {
   readonly env: string;
@@ -138,5 +139,11 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
     default: '2',
     check: wholeNumber(1, 32),
+  },
+  ftpPassword: {
+    env: 'EDREFLECT_FTP_PASSWORD',
+    description: 'password of the FTP user named in EDREFLECT_SOURCE (instead of writing it in the URL)',
+    secret: true,
+    check: nonEmpty,
   },
 };

@@ -1,27 +1,34 @@
 /**
- * `edreflect produce --once [--dry-run]`: publish every settled, new drop of the configured org, then exit.
+ * `edreflect produce --once [--dry-run]`: publish every settled, new drop of each configured org, then exit.
  * `edreflect produce --watch [--interval SECONDS]`: the same on an interval, until SIGTERM or SIGINT.
+ *
+ * The orgs are EDREFLECT_ORG + EDREFLECT_SOURCE, or the `orgs` list of the configuration file
+ * (core/orgs.ts). With several orgs each runs in turn; one org's failure is printed and the others go
+ * on; the exit status is the worst of them.
  */
 import { parseArgs } from 'node:util';
-import { readSettings, setting, optionalSetting } from '../../core/config';
-import { ConfigError } from '../../core/errors';
+import { notSet, resolveSettings, setting, optionalSetting, type RawSettings } from '../../core/config';
+import { ConfigError, errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import { readOrgTargets, type OrgTarget } from '../../core/orgs';
+import { redact } from '../../core/redact';
 import { createRegistryHttp } from '../../core/registry/http';
-import { orgId } from '../../core/types';
+import type { OrgId } from '../../core/types';
 import { produceOnce, type ProduceResult } from '../../producer/connector';
 import { createEventEncoder } from '../../producer/encode/encoder';
+import { runOrgs, type OrgOutcome } from '../../producer/run-orgs';
 import { openSource } from '../../producer/source/open-source';
+import type { Source } from '../../producer/source/source';
 import { watch } from '../../producer/watch';
 import { formatDropReport, isClean } from '../../producer/task/report';
-import { EXIT } from '../exit-codes';
+import { EXIT, worstExit } from '../exit-codes';
 import { runtimeFrom, stopSignal } from '../runtime';
 
+/** Settings every org shares; each org's own org id, source and password come from core/orgs.ts. */
 export const PRODUCE_SETTINGS = [
   'kafkaBrokers',
   'kafkaClientId',
   'registryUrl',
-  'source',
-  'org',
   'settleSeconds',
   'topicPrefix',
   'partitions',
@@ -50,18 +57,20 @@ export async function produceCommand(
   const intervalSeconds = Number(flags.interval);
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
     throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
-  const values = readSettings(PRODUCE_SETTINGS);
+  const { values, targets } = readProduceConfig();
   const runtime = runtimeFrom(values, logger);
-  const org = orgId(setting(values, 'org'));
-  const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
   const encoder = createEventEncoder({
     http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
     codec: runtime.codec,
   });
-  const runOnce = (): Promise<ProduceResult> =>
+  const sources = new Map<OrgId, Source>(
+    targets.map((t) => [t.org, openSource({ url: t.sourceUrl, caFile: t.caFile, logger })]),
+  );
+  const sourceOf = (org: OrgId): Source => sources.get(org) as Source;
+  const runOne = (org: OrgId): Promise<ProduceResult> =>
     produceOnce({
       org,
-      source,
+      source: sourceOf(org),
       kafka: runtime.kafka,
       encoder,
       catalog: runtime.catalog,
@@ -72,38 +81,91 @@ export async function produceCommand(
       dryRun: flags['dry-run'] === true,
       logger: logger.child({ org }),
     });
+  const closeAll = async (): Promise<void> => {
+    for (const source of sources.values()) await source.close();
+  };
   try {
-    if (flags.once === true) {
-      const result = await runOnce();
-      printResult(result, out);
-      return exitCodeOf(result);
+    const [single] = targets;
+    if (targets.length === 1 && single !== undefined) {
+      // One org: its failure is the command's failure, as it always was.
+      if (flags.once === true) {
+        const result = await runOne(single.org);
+        printResult(result, out, '');
+        return exitCodeOf(result);
+      }
+      await watchLoop(
+        () => runOne(single.org),
+        (r) => printResult(r, out, ''),
+        closeAll,
+      );
+      return EXIT.ok;
     }
+    const runAll = async (): Promise<OrgOutcome<ProduceResult>[]> => {
+      const outcomes = await runOrgs(
+        targets.map((t) => t.org),
+        runOne,
+        logger,
+      );
+      for (const o of outcomes) if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
+      return outcomes;
+    };
+    if (flags.once === true) return printOutcomes(await runAll(), out);
+    await watchLoop(runAll, (outcomes) => void printOutcomes(outcomes, out), closeAll);
+    return EXIT.ok;
+  } finally {
+    await closeAll();
+  }
+
+  async function watchLoop<T>(
+    runOnce: () => Promise<T>,
+    onResult: (result: T) => void,
+    reset: () => Promise<void>,
+  ): Promise<void> {
     await watch({
       runOnce,
-      onResult: (result) => printResult(result, out),
+      onResult,
       onFailure: async (err) => {
         logger.error('produce run failed; retrying with back-off', { error: err });
-        await source.close(); // the next run logs in afresh
+        await reset(); // the next run logs in afresh
       },
       intervalMs: intervalSeconds * 1000,
       stopped: stopSignal(logger),
       logger,
     });
-    return EXIT.ok;
-  } finally {
-    await source.close();
   }
 }
 
-function printResult(result: ProduceResult, out: (line: string) => void): void {
-  if (result.reports.length === 0 && result.unsettled.length === 0) out('no drops found');
+/** The shared settings and the orgs, with every problem of both in one error. */
+function readProduceConfig(): { values: RawSettings; targets: OrgTarget[] } {
+  const shared = resolveSettings(PRODUCE_SETTINGS);
+  const orgs = readOrgTargets();
+  const problems = [...shared.problems, ...shared.missing.map(notSet), ...orgs.problems];
+  if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
+  return { values: shared.values, targets: orgs.targets };
+}
+
+function printOutcomes(outcomes: OrgOutcome<ProduceResult>[], out: (line: string) => void): number {
+  return worstExit(
+    outcomes.map((o) => {
+      if ('error' in o) {
+        out(`org ${o.org}: FAILED: ${redact(errorMessage(o.error))}`);
+        return EXIT.error;
+      }
+      printResult(o.result, out, `org ${o.org}: `);
+      return exitCodeOf(o.result);
+    }),
+  );
+}
+
+function printResult(result: ProduceResult, out: (line: string) => void, prefix: string): void {
+  if (result.reports.length === 0 && result.unsettled.length === 0) out(`${prefix}no drops found`);
   for (const report of result.reports) out(formatDropReport(report));
   for (const u of result.unsettled)
     out(
-      `drop ${u.label || '(current)'} not settled: last change ${u.ageSeconds} s ago; left for a later run`,
+      `${prefix}drop ${u.label || '(current)'} not settled: last change ${u.ageSeconds} s ago; left for a later run`,
     );
   for (const m of result.missed)
-    out(`MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
+    out(`${prefix}MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
 }
 
 export function exitCodeOf(result: ProduceResult): number {

@@ -1,15 +1,20 @@
 /** A kafkajs client whose own log lines go through the connector's structured logger. */
-import { Kafka, logLevel, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type logCreator, type RetryOptions } from 'kafkajs';
 import type { Logger } from '../logger';
 
 export function createKafka({
   brokers,
   clientId,
   logger,
+  retry = { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
+  connectionTimeoutMs,
 }: {
   brokers: string;
   clientId: string;
   logger: Logger;
+  /** How often to retry a failed request; `config check` asks once. */
+  retry?: RetryOptions;
+  connectionTimeoutMs?: number;
 }): Kafka {
   const toLogger: logCreator = () => (entry) => {
     const { message, ...fields } = entry.log;
@@ -25,6 +30,7 @@ export function createKafka({
     brokers: brokers.split(',').map((b) => b.trim()),
     logLevel: logLevel.WARN,
     logCreator: toLogger,
-    retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
+    retry,
+    ...(connectionTimeoutMs === undefined ? {} : { connectionTimeout: connectionTimeoutMs }),
   });
 }

@@ -14,6 +14,8 @@ export interface RegistryHttp {
   register(subject: string, schema: object): Promise<number>;
   compatibility(subject: string): Promise<Compatibility | undefined>;
   setCompatibility(subject: string, level: Compatibility): Promise<void>;
+  /** Every subject the registry holds (GET /subjects). */
+  subjects(): Promise<string[]>;
 }
 
 export function createRegistryHttp({
@@ -94,6 +96,11 @@ export function createRegistryHttp({
         compatibility: level,
       });
       if (status !== 200) fail(`set the compatibility of ${subject} to ${level}`, status, json);
+    },
+    async subjects() {
+      const { status, json } = await call('GET', '/subjects');
+      if (status !== 200 || !Array.isArray(json)) fail('list the subjects', status, json);
+      return (json as unknown[]).map(String);
     },
   };
 }

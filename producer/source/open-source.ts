@@ -9,10 +9,13 @@ export function openSource({
   url,
   caFile,
   logger,
+  timeoutMs,
 }: {
   url: string;
   caFile?: string | undefined;
   logger: Logger;
+  /** How long an FTP server may take to answer (the FTP source's default when absent). */
+  timeoutMs?: number;
 }): Source {
   const parsed = new URL(url);
   switch (parsed.protocol) {
@@ -20,7 +23,12 @@ export function openSource({
       return createFileSource(parsed);
     case 'ftp:':
     case 'ftps:':
-      return createFtpSource({ url: parsed, caFile, logger });
+      return createFtpSource({
+        url: parsed,
+        caFile,
+        logger,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      });
     default:
       throw new ConfigError(
         `EDREFLECT_SOURCE must be an ftp://, ftps:// or file:// URL (got ${parsed.protocol}//)`,

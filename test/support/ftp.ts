@@ -31,3 +31,11 @@ export async function uploadFiles(folder: string, files: Record<string, string |
     client.close();
   }
 }
+
+/** The stack's FTPS folder URL with the user but without the password, and that password apart. */
+export function ftpsUrlAndPassword(folder: string): { url: string; password: string } {
+  const url = asFtps(requireEnv('EDREFLECT_FTP_URL'), folder);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  return { url: url.href, password };
+}
