@@ -18,7 +18,8 @@ export type SettingName =
   | 'catalogFile'
   | 'ftpCaFile'
   | 'spoolDir'
-  | 'consumerConcurrency';
+  | 'consumerConcurrency'
+  | 'uiPort';
 
 export interface SettingSpec {
   readonly env: string;
@@ -138,5 +139,11 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
     default: '2',
     check: wholeNumber(1, 32),
+  },
+  uiPort: {
+    env: 'EDREFLECT_UI_PORT',
+    description: 'TCP port of the read-only status page (edreflect ui)',
+    default: '8088',
+    check: wholeNumber(1, 65_535),
   },
 };
