@@ -178,13 +178,16 @@ function deadLetterTable(letters: readonly RecentDeadLetter[]): Html {
     </table>`;
 }
 
+/** Topics that never held an event are summed up in one line, so the ones that matter stay in view. */
 function topicsSection(s: StatusSnapshot): Html {
-  const topics = s.status.topics;
+  const topics = s.status.topics.filter((t) => t.end > 0 || t.lag > 0);
+  const empty = s.status.topics.length - topics.length;
   return html`<section class="topics">
     <h2>Consumer lag per topic</h2>
+    ${empty === 0 ? '' : html`<p class="muted" data-empty-topics="${empty}">${empty} more topic(s) hold no events yet.</p>`}
     ${
       topics.length === 0
-        ? html`<p class="muted">no topics yet</p>`
+        ? html`<p class="muted">no events on any topic yet</p>`
         : html`<table>
             <thead>
               <tr>
