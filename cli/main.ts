@@ -15,6 +15,7 @@ import { produceCommand } from './commands/produce';
 import { replayCommand } from './commands/replay';
 import { stackCommand } from './commands/stack';
 import { statusCommand } from './commands/status';
+import { uiCommand } from './commands/ui';
 import { EXIT } from './exit-codes';
 
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
@@ -23,6 +24,7 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect produce --watch [--interval S]   the same every S seconds (default 300) until SIGTERM
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
+  edreflect ui [--port P] [--host H]    serve a read-only status page (and /api/status) on 127.0.0.1:EDREFLECT_UI_PORT
   edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
   edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
@@ -52,6 +54,7 @@ const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   bench: benchCommand,
   config: configCommand,
+  ui: uiCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -19,7 +19,8 @@ export type SettingName =
   | 'ftpCaFile'
   | 'spoolDir'
   | 'consumerConcurrency'
-  | 'ftpPassword';
+  | 'ftpPassword'
+  | 'uiPort';
 
 export interface SettingSpec {
   readonly env: string;
@@ -145,5 +146,11 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'password of the FTP user named in EDREFLECT_SOURCE (instead of writing it in the URL)',
     secret: true,
     check: nonEmpty,
+  },
+  uiPort: {
+    env: 'EDREFLECT_UI_PORT',
+    description: 'TCP port of the read-only status page (edreflect ui)',
+    default: '8088',
+    check: wholeNumber(1, 65_535),
   },
 };

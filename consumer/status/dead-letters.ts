@@ -31,8 +31,12 @@ export function tallyDeadLetters(letters: readonly DeadLetter[]): DeadLetterCoun
   return [...counts.entries()].map(([org, c]) => ({ org, ...c })).sort((a, b) => a.org.localeCompare(b.org));
 }
 
-export async function countDeadLetters(kafka: Kafka, topic: TopicName): Promise<DeadLetterCount[]> {
-  const letters: DeadLetter[] = [];
+/** Every dead letter on the topic, in topic order per partition; one that cannot be read counts as one. */
+export async function readDeadLetters(
+  kafka: Kafka,
+  topic: TopicName,
+): Promise<(DeadLetter & { at?: string })[]> {
+  const letters: (DeadLetter & { at?: string })[] = [];
   await readTopicToEnd(kafka, topic, (m) => {
     try {
       letters.push(parseDeadLetter(m.value));
@@ -40,5 +44,9 @@ export async function countDeadLetters(kafka: Kafka, topic: TopicName): Promise<
       letters.push({ stage: 'consume', org: '', reason: 'unreadable dead letter' });
     }
   });
-  return tallyDeadLetters(letters);
+  return letters;
+}
+
+export async function countDeadLetters(kafka: Kafka, topic: TopicName): Promise<DeadLetterCount[]> {
+  return tallyDeadLetters(await readDeadLetters(kafka, topic));
 }

@@ -1,0 +1,72 @@
+/**
+ * Everything the status page shows, read fresh from the servers: the `edreflect status` report
+ * (consumer/status/report.ts), the documents per collection and drop day, and the last dead letters of
+ * each org. `GET /api/status` returns this object as JSON; the page is drawn from it.
+ */
+import type { Admin, Kafka } from 'kafkajs';
+import type { MongoClient } from 'mongodb';
+import type { TopicNames } from '../core/events/topics';
+import { asCollection } from '../core/types';
+import { readDeadLetters, tallyDeadLetters } from '../consumer/status/dead-letters';
+import { documentsPerDay, type CollectionDocuments } from '../consumer/status/documents-per-day';
+import { topicLags } from '../consumer/status/lag';
+import { readPublished } from '../consumer/status/published';
+import { recentDeadLetters, type RecentDeadLetter } from '../consumer/status/recent-dead-letters';
+import { buildStatus, type StatusReport } from '../consumer/status/report';
+import { readSync } from '../consumer/sync/summary';
+
+/** Dead letters shown per org on the page. */
+export const RECENT_DEAD_LETTERS = 5;
+
+export interface StatusSnapshot {
+  readonly generatedAt: string;
+  readonly status: StatusReport;
+  readonly documents: readonly CollectionDocuments[];
+  readonly recentDeadLetters: readonly {
+    readonly org: string;
+    readonly letters: readonly RecentDeadLetter[];
+  }[];
+}
+
+export interface SnapshotSources {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly mongo: MongoClient;
+  readonly database: string;
+  readonly group: string;
+  readonly topics: TopicNames;
+  /** The connector's row collections (without the sync state). */
+  readonly collections: readonly string[];
+}
+
+export async function takeSnapshot(s: SnapshotSources, now = new Date()): Promise<StatusSnapshot> {
+  const db = s.mongo.db(s.database);
+  const [sync, lags, published, letters, documents] = await Promise.all([
+    readSync(db),
+    topicLags(
+      s.admin,
+      s.group,
+      s.collections.map((c) => s.topics.forCollection(asCollection(c))),
+    ),
+    readPublished(s.kafka, s.topics.ingested),
+    readDeadLetters(s.kafka, s.topics.deadLetters),
+    documentsPerDay(db, s.collections),
+  ]);
+  const status = buildStatus({
+    group: s.group,
+    database: s.database,
+    sync,
+    lags,
+    published,
+    deadLetters: tallyDeadLetters(letters),
+  });
+  const recent = recentDeadLetters(letters, RECENT_DEAD_LETTERS);
+  return {
+    generatedAt: now.toISOString(),
+    status,
+    documents,
+    recentDeadLetters: [...recent.entries()]
+      .map(([org, list]) => ({ org, letters: list }))
+      .sort((a, b) => a.org.localeCompare(b.org)),
+  };
+}
