@@ -18,7 +18,10 @@ export type SettingName =
   | 'catalogFile'
   | 'ftpCaFile'
   | 'spoolDir'
-  | 'consumerConcurrency';
+  | 'consumerConcurrency'
+  | 'metricsPort'
+  | 'metricsHost'
+  | 'dropOverdueHours';
 
 export interface SettingSpec {
   readonly env: string;
@@ -138,5 +141,24 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
     default: '2',
     check: wholeNumber(1, 32),
+  },
+  metricsPort: {
+    env: 'EDREFLECT_METRICS_PORT',
+    description: 'port of the /metrics and /health endpoint of produce --watch and consume; 0 or unset: none',
+    default: '0',
+    check: wholeNumber(0, 65_535),
+  },
+  metricsHost: {
+    env: 'EDREFLECT_METRICS_HOST',
+    description: 'address the /metrics and /health endpoint listens on',
+    default: '127.0.0.1',
+    check: nonEmpty,
+  },
+  dropOverdueHours: {
+    env: 'EDREFLECT_DROP_OVERDUE_HOURS',
+    description:
+      "/health of produce --watch fails when the org's newest drop is older than this (from its day's start, UTC)",
+    default: '36',
+    check: wholeNumber(1, 8760),
   },
 };
