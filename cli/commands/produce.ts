@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { readSettings, setting, optionalSetting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
+import { kafkaCheck } from '../../core/health/kafka';
+import { Registry } from '../../core/metrics/registry';
 import type { Logger } from '../../core/logger';
 import { createRegistryHttp } from '../../core/registry/http';
 import { orgId } from '../../core/types';
@@ -12,8 +14,12 @@ import { produceOnce, type ProduceResult } from '../../producer/connector';
 import { createEventEncoder } from '../../producer/encode/encoder';
 import { openSource } from '../../producer/source/open-source';
 import { watch } from '../../producer/watch';
+import { producerMetrics } from '../../producer/observe/metrics';
+import { observedSource } from '../../producer/observe/observed-source';
+import { overdueCheck } from '../../producer/observe/overdue-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT } from '../exit-codes';
+import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal } from '../runtime';
 
 export const PRODUCE_SETTINGS = [
@@ -50,10 +56,20 @@ export async function produceCommand(
   const intervalSeconds = Number(flags.interval);
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
     throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
-  const values = readSettings(PRODUCE_SETTINGS);
+  // --watch serves /metrics and /health: its settings are checked with the others, up front.
+  const values = readSettings(
+    flags.watch === true
+      ? [...PRODUCE_SETTINGS, 'dropOverdueHours', ...OBSERVABILITY_SETTINGS]
+      : PRODUCE_SETTINGS,
+  );
   const runtime = runtimeFrom(values, logger);
   const org = orgId(setting(values, 'org'));
-  const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
+  const observed = observedSource(
+    openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger }),
+  );
+  const source = observed.source;
+  const registry = new Registry();
+  const metrics = producerMetrics(registry, runtime.catalog);
   const encoder = createEventEncoder({
     http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
     codec: runtime.codec,
@@ -71,6 +87,7 @@ export async function produceCommand(
       spoolDir: optionalSetting('spoolDir'),
       dryRun: flags['dry-run'] === true,
       logger: logger.child({ org }),
+      observer: metrics,
     });
   try {
     if (flags.once === true) {
@@ -78,17 +95,35 @@ export async function produceCommand(
       printResult(result, out);
       return exitCodeOf(result);
     }
-    await watch({
-      runOnce,
-      onResult: (result) => printResult(result, out),
-      onFailure: async (err) => {
-        logger.error('produce run failed; retrying with back-off', { error: err });
-        await source.close(); // the next run logs in afresh
-      },
-      intervalMs: intervalSeconds * 1000,
-      stopped: stopSignal(logger),
+    const overdueHours = Number(setting(values, 'dropOverdueHours'));
+    const server = await startObservability({
+      registry,
+      checks: [
+        kafkaCheck({ brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') }),
+        observed.check,
+        overdueCheck({ org, newestSeen: metrics.newestSeen, hours: overdueHours }),
+      ],
       logger,
     });
+    try {
+      await watch({
+        runOnce,
+        onResult: (result) => {
+          metrics.pollDone(org, true);
+          printResult(result, out);
+        },
+        onFailure: async (err) => {
+          metrics.pollDone(org, false);
+          logger.error('produce run failed; retrying with back-off', { error: err });
+          await source.close(); // the next run logs in afresh
+        },
+        intervalMs: intervalSeconds * 1000,
+        stopped: stopSignal(logger),
+        logger,
+      });
+    } finally {
+      await server?.close();
+    }
     return EXIT.ok;
   } finally {
     await source.close();
