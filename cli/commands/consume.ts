@@ -23,7 +23,6 @@ export const CONSUME_SETTINGS = [
   'partitions',
   'consumerGroup',
   'consumerConcurrency',
-  ...OBSERVABILITY_SETTINGS,
 ] as const;
 
 export async function consumeCommand(
@@ -36,7 +35,7 @@ export async function consumeCommand(
     options: { 'until-idle': { type: 'boolean' } },
     strict: true,
   });
-  const values = readSettings(CONSUME_SETTINGS);
+  const values = readSettings([...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS]);
   const runtime = runtimeFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   const db = mongo.db(setting(values, 'mongoDb'));
