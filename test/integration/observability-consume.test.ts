@@ -110,6 +110,7 @@ describe('consume: /metrics and /health', () => {
         ['kafka', true],
         ['mongodb', false],
       ],
+      JSON.stringify(h.body),
     );
     assert.match(h.body.checks[1]!.detail!, /unreachable: ping: no answer within 2000 ms/);
     const done = await cli.done; // the writer gives up connecting after its 15 s server selection timeout
