@@ -17,6 +17,7 @@ import { stackCommand } from './commands/stack';
 import { statusCommand } from './commands/status';
 import { uiCommand } from './commands/ui';
 import { EXIT } from './exit-codes';
+import { takeLogLevelFlag } from './log-level-flag';
 
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
 
@@ -34,6 +35,7 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
+Every command takes --log-level debug|info|warn|error (overrides EDREFLECT_LOG_LEVEL; JSON lines on stderr).
 Settings come from environment variables, <VAR>_FILE files and the JSON file EDREFLECT_CONFIG names
 (environment first); see docs/configuration.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
@@ -57,8 +59,15 @@ const COMMANDS: Record<string, Command> = {
   ui: uiCommand,
 };
 
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+export async function main(args: string[]): Promise<number> {
+  const flag = takeLogLevelFlag(args);
+  if (!flag.ok) {
+    process.stderr.write(`edreflect: ${flag.problem}\n`);
+    return EXIT.usage;
+  }
+  // Through the environment, so every logger of this process (and of the processes it starts) follows it.
+  if (flag.level !== undefined) process.env['EDREFLECT_LOG_LEVEL'] = flag.level;
+  const [name, ...rest] = flag.argv;
   const out = (line: string): void => void process.stdout.write(line + '\n');
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out(HELP);

@@ -15,6 +15,7 @@ import { pendingPartitions } from './idle';
 import { ensureIndexes } from './sink/indexes';
 import { STRATEGIES } from './strategies/table';
 import { createBatchHandler, type BatchStats } from './task';
+import type { BatchObserver } from './observe/observer';
 
 export interface ConsumeOptions {
   readonly kafka: Kafka;
@@ -33,13 +34,21 @@ export interface ConsumeOptions {
   readonly stats?: BatchStats;
   /** Resolves when the process is asked to stop (SIGTERM, SIGINT). */
   readonly stopSignal?: Promise<void>;
+  /** Told about each chunk applied and each event dead-lettered, for metrics. */
+  readonly observer?: BatchObserver;
+}
+
+/** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
+export function writerTopics(catalog: Catalog, topics: TopicNames): Map<string, string> {
+  const collections = new Map<string, string>();
+  for (const e of catalog.entries)
+    if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
+  return collections;
 }
 
 export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   const { kafka, catalog, topics, logger, groupId } = opts;
-  const collections = new Map<string, string>();
-  for (const e of catalog.entries)
-    if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
+  const collections = writerTopics(catalog, topics);
   const subscribed = [...collections.keys()];
   const admin = kafka.admin();
   await admin.connect();
@@ -84,6 +93,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
         },
         logger,
         stats,
+        ...(opts.observer === undefined ? {} : { observer: opts.observer }),
       }),
     });
     logger.info('consuming', { groupId, topics: subscribed.length, untilIdle: opts.untilIdle });

@@ -15,6 +15,7 @@ import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
 import type { SourceRef } from '../core/events/contract';
 import { decodeEvent } from './decode';
+import { NO_OBSERVER, type BatchObserver } from './observe/observer';
 import { applySegments } from './sink/apply-segments';
 import { segmentsOf } from './sink/segments';
 import { recordChunk } from './sync/record';
@@ -37,11 +38,14 @@ export interface BatchHandlerDeps {
   readonly logger: Logger;
   readonly chunkSize?: number;
   readonly stats: BatchStats;
+  /** Told about each chunk applied and each event dead-lettered, for metrics. */
+  readonly observer?: BatchObserver;
 }
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
   const { catalog, codec, db, logger, stats } = deps;
   const chunkSize = deps.chunkSize ?? 500;
+  const observer = deps.observer ?? NO_OBSERVER;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
     if (collectionName === undefined)
@@ -49,13 +53,17 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
     const collection = db.collection(collectionName);
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
+      const started = process.hrtime.bigint();
       const chunk = batch.messages.slice(start, start + chunkSize);
       const intents: WriteIntent[] = [];
       const origins: KafkaMessage[] = [];
       const sources: SourceRef[] = [];
+      const ops: string[] = [];
       const rejected = new Set<number>();
       const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
         stats.deadLetters += 1;
+        const org = message.headers?.[HEADER.org]?.toString() ?? '';
+        observer.deadLettered(org, collectionName);
         logger.error('event dead-lettered', {
           topic: batch.topic,
           partition: batch.partition,
@@ -64,7 +72,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
         });
         await deps.deadLetter({
           stage: 'consume',
-          org: message.headers?.[HEADER.org]?.toString() ?? '',
+          org,
           ...traceOf(message),
           reason,
           origin: { topic: batch.topic, partition: batch.partition, offset: message.offset },
@@ -78,6 +86,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
           intents.push(intentFor(catalog, collectionName, event));
           origins.push(message);
           sources.push(event.source);
+          ops.push(event.op);
         } catch (err) {
           if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')
             await poison(message, errorMessage(err));
@@ -102,6 +111,11 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
           rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
         ),
       });
+      observer.chunkApplied(
+        collectionName,
+        sources.flatMap((source, i) => (rejected.has(i) ? [] : [{ op: ops[i]!, source }])),
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();

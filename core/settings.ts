@@ -20,7 +20,10 @@ export type SettingName =
   | 'spoolDir'
   | 'consumerConcurrency'
   | 'ftpPassword'
-  | 'uiPort';
+  | 'uiPort'
+  | 'metricsPort'
+  | 'metricsHost'
+  | 'dropOverdueHours';
 
 export interface SettingSpec {
   readonly env: string;
@@ -152,5 +155,24 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'TCP port of the read-only status page (edreflect ui)',
     default: '8088',
     check: wholeNumber(1, 65_535),
+  },
+  metricsPort: {
+    env: 'EDREFLECT_METRICS_PORT',
+    description: 'port of the /metrics and /health endpoint of produce --watch and consume; 0 or unset: none',
+    default: '0',
+    check: wholeNumber(0, 65_535),
+  },
+  metricsHost: {
+    env: 'EDREFLECT_METRICS_HOST',
+    description: 'address the /metrics and /health endpoint listens on',
+    default: '127.0.0.1',
+    check: nonEmpty,
+  },
+  dropOverdueHours: {
+    env: 'EDREFLECT_DROP_OVERDUE_HOURS',
+    description:
+      "/health of produce --watch fails when the org's newest drop is older than this (from its day's start, UTC)",
+    default: '36',
+    check: wholeNumber(1, 8760),
   },
 };

@@ -23,6 +23,7 @@ import { createProgress } from './task/progress';
 import { dryRunOutput, publishingOutput } from './task/output';
 import { beginDrop } from './publish/publisher';
 import type { DropReport } from './task/report';
+import { NO_OBSERVER, type ProduceObserver } from './observe/observer';
 import type { OrgId } from '../core/types';
 
 export interface ProduceOptions {
@@ -38,6 +39,8 @@ export interface ProduceOptions {
   readonly dryRun: boolean;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** Told what was seen and published, for metrics; nothing by default. */
+  readonly observer?: ProduceObserver;
 }
 
 export interface ProduceResult {
@@ -49,7 +52,12 @@ export interface ProduceResult {
 export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> {
   const { org, source, kafka, catalog, topics, logger } = opts;
   const now = opts.now ?? (() => new Date());
+  const observer = opts.observer ?? NO_OBSERVER;
   const drops = groupDrops(await source.listFiles());
+  observer.dropsSeen(
+    org,
+    drops.filter((d) => d.label !== 'export/all').map((d) => d.day),
+  );
   logger.info('found drops', {
     org,
     source: source.describe,
@@ -79,6 +87,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   try {
     const ledger = await readLedger(kafka, topics.ingested, org);
     let lastDay = lastPublishedDay(ledger.values());
+    if (lastDay !== undefined) observer.publishedDay(org, lastDay);
     for (const listing of drops) {
       const ageSeconds = (now().getTime() - listing.modifiedAt.getTime()) / 1000;
       if (ageSeconds < opts.settleSeconds) {
@@ -90,6 +99,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         });
         break; // later drops wait too, so drops are published in order
       }
+      const started = process.hrtime.bigint();
       const spooled = await spoolDrop({
         org,
         drop: listing,
@@ -152,6 +162,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           ledger.set(spooled.id, entry);
           if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay))
             lastDay = spooled.day;
+          observer.dropPublished(report, Number(process.hrtime.bigint() - started) / 1e9);
+          if (lastDay !== undefined) observer.publishedDay(org, lastDay);
           logger.info('drop published', {
             org,
             drop: spooled.id,

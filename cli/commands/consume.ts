@@ -2,9 +2,15 @@
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { readSettings, setting } from '../../core/config';
+import { kafkaCheck } from '../../core/health/kafka';
+import { mongoCheck } from '../../core/health/mongo';
+import { createProbeKafka } from '../../core/kafka/probe';
 import type { Logger } from '../../core/logger';
-import { consume } from '../../consumer/connector';
+import { Registry } from '../../core/metrics/registry';
+import { consume, writerTopics } from '../../consumer/connector';
+import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
 import { EXIT } from '../exit-codes';
+import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal } from '../runtime';
 
 export const CONSUME_SETTINGS = [
@@ -29,15 +35,26 @@ export async function consumeCommand(
     options: { 'until-idle': { type: 'boolean' } },
     strict: true,
   });
-  const values = readSettings(CONSUME_SETTINGS);
+  const values = readSettings([...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS]);
   const runtime = runtimeFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
-  await mongo.connect();
+  const db = mongo.db(setting(values, 'mongoDb'));
+  const groupId = setting(values, 'consumerGroup');
+  const registry = new Registry();
+  const observer = consumerMetrics(registry);
+  const probe = { brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') };
+  lagMetric(registry, createProbeKafka(probe), groupId, [
+    ...writerTopics(runtime.catalog, runtime.topics).keys(),
+  ]);
+  // Started before connecting, so /health can say which dependency a starting writer waits for.
+  const server = await startObservability({ registry, checks: [kafkaCheck(probe), mongoCheck(db)], logger });
   try {
+    await mongo.connect();
     const stats = await consume({
       ...runtime,
-      db: mongo.db(setting(values, 'mongoDb')),
-      groupId: setting(values, 'consumerGroup'),
+      db,
+      groupId,
+      observer,
       untilIdle: flags['until-idle'] === true,
       concurrency: Number(setting(values, 'consumerConcurrency')),
       logger,
@@ -46,6 +63,7 @@ export async function consumeCommand(
     out(`applied ${stats.events} events as ${stats.writes} writes; ${stats.deadLetters} dead-lettered`);
     return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
   } finally {
+    await server?.close();
     await mongo.close();
   }
 }

@@ -9,7 +9,10 @@
 import { parseArgs } from 'node:util';
 import { notSet, resolveSettings, setting, optionalSetting, type RawSettings } from '../../core/config';
 import { ConfigError, errorMessage } from '../../core/errors';
+import { kafkaCheck } from '../../core/health/kafka';
+import { Registry } from '../../core/metrics/registry';
 import type { Logger } from '../../core/logger';
+import type { SettingName } from '../../core/settings';
 import { readOrgTargets, type OrgTarget } from '../../core/orgs';
 import { redact } from '../../core/redact';
 import { createRegistryHttp } from '../../core/registry/http';
@@ -20,8 +23,12 @@ import { runOrgs, type OrgOutcome } from '../../producer/run-orgs';
 import { openSource } from '../../producer/source/open-source';
 import type { Source } from '../../producer/source/source';
 import { watch } from '../../producer/watch';
+import { producerMetrics } from '../../producer/observe/metrics';
+import { observedSource } from '../../producer/observe/observed-source';
+import { overdueCheck } from '../../producer/observe/overdue-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT, worstExit } from '../exit-codes';
+import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal } from '../runtime';
 
 /** Settings every org shares; each org's own org id, source and password come from core/orgs.ts. */
@@ -57,15 +64,21 @@ export async function produceCommand(
   const intervalSeconds = Number(flags.interval);
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
     throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
-  const { values, targets } = readProduceConfig();
+  // --watch serves /metrics and /health: its settings are checked with the others, up front.
+  const { values, targets } = readProduceConfig(
+    flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
+  );
   const runtime = runtimeFrom(values, logger);
+  const registry = new Registry();
+  const metrics = producerMetrics(registry, runtime.catalog);
   const encoder = createEventEncoder({
     http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
     codec: runtime.codec,
   });
-  const sources = new Map<OrgId, Source>(
-    targets.map((t) => [t.org, openSource({ url: t.sourceUrl, caFile: t.caFile, logger })]),
+  const observed = new Map(
+    targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
   );
+  const sources = new Map<OrgId, Source>([...observed].map(([org, o]) => [org, o.source]));
   const sourceOf = (org: OrgId): Source => sources.get(org) as Source;
   const runOne = (org: OrgId): Promise<ProduceResult> =>
     produceOnce({
@@ -80,6 +93,7 @@ export async function produceCommand(
       spoolDir: optionalSetting('spoolDir'),
       dryRun: flags['dry-run'] === true,
       logger: logger.child({ org }),
+      observer: metrics,
     });
   const closeAll = async (): Promise<void> => {
     for (const source of sources.values()) await source.close();
@@ -95,8 +109,14 @@ export async function produceCommand(
       }
       await watchLoop(
         () => runOne(single.org),
-        (r) => printResult(r, out, ''),
-        closeAll,
+        (r) => {
+          metrics.pollDone(single.org, true);
+          printResult(r, out, '');
+        },
+        async () => {
+          metrics.pollDone(single.org, false);
+          await closeAll();
+        },
       );
       return EXIT.ok;
     }
@@ -106,7 +126,10 @@ export async function produceCommand(
         runOne,
         logger,
       );
-      for (const o of outcomes) if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
+      for (const o of outcomes) {
+        metrics.pollDone(o.org, !('error' in o));
+        if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
+      }
       return outcomes;
     };
     if (flags.once === true) return printOutcomes(await runAll(), out);
@@ -116,28 +139,45 @@ export async function produceCommand(
     await closeAll();
   }
 
+  /** Polls until stopped, serving /metrics and /health (when a metrics port is set) meanwhile. */
   async function watchLoop<T>(
     runOnce: () => Promise<T>,
     onResult: (result: T) => void,
     reset: () => Promise<void>,
   ): Promise<void> {
-    await watch({
-      runOnce,
-      onResult,
-      onFailure: async (err) => {
-        logger.error('produce run failed; retrying with back-off', { error: err });
-        await reset(); // the next run logs in afresh
-      },
-      intervalMs: intervalSeconds * 1000,
-      stopped: stopSignal(logger),
+    const overdueHours = Number(setting(values, 'dropOverdueHours'));
+    const server = await startObservability({
+      registry,
+      checks: [
+        kafkaCheck({ brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') }),
+        ...[...observed.values()].map((o) => o.check),
+        ...targets.map((t) =>
+          overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
+        ),
+      ],
       logger,
     });
+    try {
+      await watch({
+        runOnce,
+        onResult,
+        onFailure: async (err) => {
+          logger.error('produce run failed; retrying with back-off', { error: err });
+          await reset(); // the next run logs in afresh
+        },
+        intervalMs: intervalSeconds * 1000,
+        stopped: stopSignal(logger),
+        logger,
+      });
+    } finally {
+      await server?.close();
+    }
   }
 }
 
 /** The shared settings and the orgs, with every problem of both in one error. */
-function readProduceConfig(): { values: RawSettings; targets: OrgTarget[] } {
-  const shared = resolveSettings(PRODUCE_SETTINGS);
+function readProduceConfig(extra: readonly SettingName[]): { values: RawSettings; targets: OrgTarget[] } {
+  const shared = resolveSettings([...PRODUCE_SETTINGS, ...extra]);
   const orgs = readOrgTargets();
   const problems = [...shared.problems, ...shared.missing.map(notSet), ...orgs.problems];
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);

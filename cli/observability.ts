@@ -1,0 +1,28 @@
+/**
+ * Starts the /metrics and /health endpoint of a long-running command when EDREFLECT_METRICS_PORT is set
+ * to a port (0 or unset: no endpoint, and this returns undefined).
+ */
+import { readSettings, setting } from '../core/config';
+import type { HealthCheck } from '../core/health/check';
+import type { Logger } from '../core/logger';
+import type { Registry } from '../core/metrics/registry';
+import { startObservabilityServer, type ObservabilityServer } from '../core/observability/server';
+
+export const OBSERVABILITY_SETTINGS = ['metricsPort', 'metricsHost'] as const;
+
+export async function startObservability({
+  registry,
+  checks,
+  logger,
+  env = process.env,
+}: {
+  registry: Registry;
+  checks: readonly HealthCheck[];
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ObservabilityServer | undefined> {
+  const values = readSettings(OBSERVABILITY_SETTINGS, env);
+  const port = Number(setting(values, 'metricsPort'));
+  if (port === 0) return undefined;
+  return startObservabilityServer({ host: setting(values, 'metricsHost'), port, registry, checks, logger });
+}

@@ -1,0 +1,18 @@
+/** Does MongoDB answer? A `ping` on the writer's own client, bounded by a short timeout. */
+import type { Db } from 'mongodb';
+import { errorMessage } from '../errors';
+import { withTimeout, type HealthCheck } from './check';
+
+export function mongoCheck(db: Db, timeoutMs = 2000): HealthCheck {
+  return {
+    name: 'mongodb',
+    async run() {
+      try {
+        await withTimeout(db.command({ ping: 1 }), timeoutMs, 'ping');
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, detail: `database ${db.databaseName} unreachable: ${errorMessage(err)}` };
+      }
+    },
+  };
+}
