@@ -5,13 +5,14 @@
  * document. Any difference is printed (collection, document, field, expected and actual value).
  */
 import assert from 'node:assert/strict';
-import { chmod, cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generate } from '../../simulator/generate';
 import { runCli } from '../support/cli';
 import { ftpsUrl } from '../support/ftp';
+import { copyWorldReadable, storedDocuments } from '../support/proof';
 import {
   diffCollections,
   expectedDocuments,
@@ -84,32 +85,6 @@ describe('end-to-end proof: 5 days, 2 orgs with overlapping ids, every collectio
     assertNotVacuous(expected, ORGS.map(orgId));
   });
 });
-
-/** Copies the generated folders to the FTP root, readable (and the folders writable) by the server's user. */
-async function copyWorldReadable(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  await cp(from, to, { recursive: true });
-  const open = async (dir: string): Promise<void> => {
-    await chmod(dir, 0o777);
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await open(full);
-      else await chmod(full, 0o666);
-    }
-  };
-  await open(to);
-}
-
-async function storedDocuments(world: World): Promise<Collections> {
-  const db = await world.db();
-  const out: Collections = {};
-  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
-    // the connector's own bookkeeping (names beginning with _) and the server's are not export data
-    if (name.startsWith('_') || name.startsWith('system.')) continue;
-    out[name] = (await db.collection(name).find({}).toArray()) as unknown as Collections[string];
-  }
-  return out;
-}
 
 /** The comparison means something only if the data holds the cases it is about. */
 function assertNotVacuous(expected: Collections, orgs: readonly string[]): void {

@@ -41,6 +41,8 @@ export interface RunningCli {
   readonly child: ReturnType<typeof spawn>;
   /** Resolves when stderr or stdout has printed text matching the pattern. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Everything printed so far, stdout then stderr. */
+  output(): string;
   readonly done: Promise<CliResult>;
 }
 
@@ -72,6 +74,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
   return {
     child,
     done,
+    output: () => stdout + stderr,
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(
