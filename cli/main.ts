@@ -4,6 +4,7 @@
  * one-line reason on stderr and status 1 (64 for wrong usage).
  */
 import { ConnectorError, errorMessage } from '../core/errors';
+import { explainKafkaFailure } from '../core/kafka/failure';
 import { createLogger } from '../core/logger';
 import { benchCommand } from './commands/bench';
 import { consumeCommand } from './commands/consume';
@@ -66,7 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ base: { command: name }, ...(quiet ? { level: 'warn' as const } : {}) });
   try {
     return await command(rest, logger, out);
-  } catch (err) {
+  } catch (thrown) {
+    const err = explainKafkaFailure(thrown);
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
     process.stderr.write(`edreflect ${name}: ${prefix}${errorMessage(err)}\n`);

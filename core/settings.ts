@@ -18,7 +18,14 @@ export type SettingName =
   | 'catalogFile'
   | 'ftpCaFile'
   | 'spoolDir'
-  | 'consumerConcurrency';
+  | 'consumerConcurrency'
+  | 'kafkaSsl'
+  | 'kafkaSslCaFile'
+  | 'kafkaSaslMechanism'
+  | 'kafkaSaslUsername'
+  | 'kafkaSaslPassword'
+  | 'registryUsername'
+  | 'registryPassword';
 
 export interface SettingSpec {
   readonly env: string;
@@ -138,5 +145,46 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
     default: '2',
     check: wholeNumber(1, 32),
+  },
+  kafkaSsl: {
+    env: 'KAFKA_SSL',
+    description: 'connect to Kafka with TLS (true or false)',
+    default: 'false',
+    check: (v) => (v === 'true' || v === 'false' ? undefined : 'must be true or false'),
+  },
+  kafkaSslCaFile: {
+    env: 'KAFKA_SSL_CA_FILE',
+    description: "PEM file of the CA that signed the brokers' certificates (instead of the system CAs)",
+    check: nonEmpty,
+  },
+  kafkaSaslMechanism: {
+    env: 'KAFKA_SASL_MECHANISM',
+    description: 'SASL login to Kafka: plain, scram-sha-256 or scram-sha-512 (unset: no SASL)',
+    check: (v) =>
+      ['plain', 'scram-sha-256', 'scram-sha-512'].includes(v)
+        ? undefined
+        : 'must be plain, scram-sha-256 or scram-sha-512',
+  },
+  kafkaSaslUsername: {
+    env: 'KAFKA_SASL_USERNAME',
+    description: 'SASL user name',
+    check: nonEmpty,
+  },
+  kafkaSaslPassword: {
+    env: 'KAFKA_SASL_PASSWORD',
+    description: 'SASL password',
+    secret: true,
+    check: nonEmpty,
+  },
+  registryUsername: {
+    env: 'SCHEMA_REGISTRY_USERNAME',
+    description: 'user name for HTTP basic authentication to the Schema Registry',
+    check: nonEmpty,
+  },
+  registryPassword: {
+    env: 'SCHEMA_REGISTRY_PASSWORD',
+    description: 'password for HTTP basic authentication to the Schema Registry',
+    secret: true,
+    check: nonEmpty,
   },
 };

@@ -30,7 +30,7 @@ export async function consumeCommand(
     strict: true,
   });
   const values = readSettings(CONSUME_SETTINGS);
-  const runtime = runtimeFrom(values, logger);
+  const runtime = await runtimeFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   await mongo.connect();
   try {

@@ -51,7 +51,7 @@ export async function produceCommand(
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
     throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
   const values = readSettings(PRODUCE_SETTINGS);
-  const runtime = runtimeFrom(values, logger);
+  const runtime = await runtimeFrom(values, logger);
   const org = orgId(setting(values, 'org'));
   const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
   const encoder = createEventEncoder({

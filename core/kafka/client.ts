@@ -1,15 +1,19 @@
 /** A kafkajs client whose own log lines go through the connector's structured logger. */
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger';
+import { kafkaSecurityConfig, type KafkaSecurity } from './security';
 
 export function createKafka({
   brokers,
   clientId,
   logger,
+  security = {},
 }: {
   brokers: string;
   clientId: string;
   logger: Logger;
+  /** TLS and SASL (see security.ts); plain TCP without login when absent. */
+  security?: KafkaSecurity;
 }): Kafka {
   const toLogger: logCreator = () => (entry) => {
     const { message, ...fields } = entry.log;
@@ -23,6 +27,7 @@ export function createKafka({
   return new Kafka({
     clientId,
     brokers: brokers.split(',').map((b) => b.trim()),
+    ...kafkaSecurityConfig(security),
     logLevel: logLevel.WARN,
     logCreator: toLogger,
     retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
