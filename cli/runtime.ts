@@ -7,6 +7,7 @@ import { createKafka } from '../core/kafka/client';
 import { kafkaSecurity } from '../core/kafka/security';
 import { checkKafkaTls } from '../core/kafka/tls-check';
 import type { Logger } from '../core/logger';
+import { registryAuth } from '../core/registry/auth';
 import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
 import type { Kafka } from 'kafkajs';
 
@@ -26,7 +27,7 @@ export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<
   await checkKafkaTls(brokers, security);
   return {
     kafka: createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security }),
-    codec: createAvroCodec({ url: setting(values, 'registryUrl') }),
+    codec: createAvroCodec({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
     catalog: catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile),
     topics: topicNames(setting(values, 'topicPrefix')),
     partitions: Number(setting(values, 'partitions')),

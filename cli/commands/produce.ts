@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readSettings, setting, optionalSetting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import { registryAuth } from '../../core/registry/auth';
 import { createRegistryHttp } from '../../core/registry/http';
 import { orgId } from '../../core/types';
 import { produceOnce, type ProduceResult } from '../../producer/connector';
@@ -55,7 +56,7 @@ export async function produceCommand(
   const org = orgId(setting(values, 'org'));
   const source = openSource({ url: setting(values, 'source'), caFile: optionalSetting('ftpCaFile'), logger });
   const encoder = createEventEncoder({
-    http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
+    http: createRegistryHttp({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
     codec: runtime.codec,
   });
   const runOnce = (): Promise<ProduceResult> =>
