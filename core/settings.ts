@@ -81,7 +81,11 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   mongoUri: {
     env: 'MONGODB_URI',
     description: 'MongoDB connection string',
-    check: urlWith('mongodb:', 'mongodb+srv:'),
+    // Not checked with URL(): a replica set lists several host:port separated by commas, which URL refuses.
+    check: (v) =>
+      /^mongodb(\+srv)?:\/\/[^\s/?]+(\/\S*)?$/.test(v)
+        ? undefined
+        : 'must be a mongodb:// or mongodb+srv:// connection string',
   },
   mongoDb: {
     env: 'MONGODB_DB',
