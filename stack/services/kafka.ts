@@ -2,12 +2,13 @@
  * Kafka: the broker jars from Maven Central, run as one KRaft node that is both broker and controller,
  * with every internal topic (offsets, transaction state) at replication factor 1.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunCommand } from '../command';
 import { installOnce } from '../cache';
 import type { StackPaths } from '../paths';
 import { STACK_HOST } from '../paths';
+import { ProbeGaveUp } from '../probe';
 import { spawnDetached } from '../process';
 import type { JavaRuntime } from '../java';
 import { findJava } from '../java';
@@ -116,6 +117,12 @@ export function createKafkaService({
     async probe(logger) {
       const plainBroker = `${STACK_HOST}:${port}`;
       await probeKafka({ brokers: [plainBroker], logger });
+      if (!readFileSync(serverProperties, 'utf8').includes('SASL_SSL://')) {
+        // This broker was started (and is still running) with the configuration of an older stack.
+        throw new ProbeGaveUp(
+          `the running Kafka broker was started without the SASL_SSL listener on port ${saslPort}: restart it with "edreflect stack stop kafka" then "edreflect stack up"`,
+        );
+      }
       await ensureScramUser(sasl, { plainBroker, runJavaClass, logger });
       await probeKafkaSasl({ port: saslPort, caFile: tls.caFile, logger });
     },
