@@ -135,7 +135,7 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   },
   ftpCaFile: {
     env: 'EDREFLECT_FTP_CA_FILE',
-    description: 'PEM file of a CA to trust for ftps:// (besides the system CAs)',
+    description: 'PEM file of the CA to trust for ftps:// (instead of the system CAs)',
     check: nonEmpty,
   },
   spoolDir: {
