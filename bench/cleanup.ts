@@ -11,6 +11,8 @@ import { CLOSE_SCHEMA, DROP_SCHEMA, subjectFor } from '../core/events/contract';
 import { ROW_NAMESPACE } from '../producer/encode/row-schema';
 import type { RunNames } from './names';
 import type { Servers } from './servers';
+import { kafkaSecurity, kafkaSecurityConfig } from '../core/kafka/security';
+import { basicAuthorization, registryAuth } from '../core/registry/auth';
 
 export interface CleanUpReport {
   readonly topics: number;
@@ -32,6 +34,7 @@ export async function cleanUp(servers: Servers, names: RunNames, workDir: string
   const kafka = new Kafka({
     clientId: 'edreflect-bench',
     brokers: servers.kafkaBrokers.split(','),
+    ...kafkaSecurityConfig(kafkaSecurity()),
     logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();
@@ -71,6 +74,9 @@ export async function cleanUp(servers: Servers, names: RunNames, workDir: string
 async function deleteSubjects(servers: Servers, names: RunNames, topics: readonly string[]): Promise<number> {
   const base = servers.registryUrl.replace(/\/+$/, '');
   const prefixes = [names.ours.prefix, names.endToEnd.prefix];
+  const auth = registryAuth();
+  const headers: Record<string, string> =
+    auth === undefined ? {} : { authorization: basicAuthorization(auth) };
   let deleted = 0;
   for (const topic of topics) {
     const prefix = prefixes.find((p) => topic.startsWith(p));
@@ -83,10 +89,10 @@ async function deleteSubjects(servers: Servers, names: RunNames, topics: readonl
     for (const record of records) {
       const name = subjectFor(topic, record);
       const subject = `${base}/subjects/${encodeURIComponent(name)}`;
-      const soft = await fetch(subject, { method: 'DELETE' });
+      const soft = await fetch(subject, { method: 'DELETE', headers });
       if (soft.status === 404) continue;
       if (!soft.ok) throw new Error(`DELETE subject ${name}: HTTP ${soft.status}`);
-      await fetch(`${subject}?permanent=true`, { method: 'DELETE' });
+      await fetch(`${subject}?permanent=true`, { method: 'DELETE', headers });
       deleted += 1;
     }
   }

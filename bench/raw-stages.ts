@@ -5,6 +5,7 @@ import type { RawParseTask } from './children/raw-parse';
 import type { RawProduceTask } from './children/raw-produce';
 import { measureProcess } from './measure';
 import { childScript, requireSuccess, spanSeconds, type StageContext, type StageOutcome } from './stage';
+import { kafkaSecurity, kafkaSecurityConfig } from '../core/kafka/security';
 
 const HEADERS_OF = (ctx: StageContext): Record<string, string> => ({
   'edreflect.op': 'row',
@@ -19,7 +20,8 @@ async function runChild(ctx: StageContext, name: string, label: string, task: ob
     await measureProcess({
       label,
       args: [childScript(name), JSON.stringify(task)],
-      env: process.env,
+      // The servers' variables (MONGODB_URI, KAFKA_*), which may come from the local stack, not this environment.
+      env: { ...process.env, ...ctx.servers.env },
       timeoutMs: ctx.timeoutMs,
     }),
   );
@@ -50,6 +52,7 @@ export async function rawProduce(ctx: StageContext): Promise<StageOutcome> {
   const kafka = new Kafka({
     clientId: 'edreflect-bench',
     brokers: ctx.servers.kafkaBrokers.split(','),
+    ...kafkaSecurityConfig(kafkaSecurity()),
     logLevel: logLevel.ERROR,
   });
   const admin = kafka.admin();
@@ -83,7 +86,6 @@ export async function rawProduce(ctx: StageContext): Promise<StageOutcome> {
 
 export async function rawInsertMany(ctx: StageContext): Promise<StageOutcome> {
   const task: RawInsertTask = {
-    uri: ctx.servers.mongoUri,
     db: ctx.names.raw.db,
     org: ctx.names.ours.org,
     drop: '0123456789abcdef0123456789abcdef',

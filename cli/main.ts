@@ -4,6 +4,7 @@
  * one-line reason on stderr and status 1 (64 for wrong usage).
  */
 import { ConnectorError, errorMessage } from '../core/errors';
+import { explainKafkaFailure } from '../core/kafka/failure';
 import { createLogger } from '../core/logger';
 import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
@@ -83,7 +84,8 @@ export async function main(args: string[]): Promise<number> {
   const logger = createLogger({ base: { command: name }, ...(quiet ? { level: 'warn' as const } : {}) });
   try {
     return await command(rest, logger, out);
-  } catch (err) {
+  } catch (thrown) {
+    const err = explainKafkaFailure(thrown);
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
     process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');

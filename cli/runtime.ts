@@ -4,7 +4,10 @@ import type { Catalog } from '../core/catalog/types';
 import { optionalSetting, setting, type RawSettings } from '../core/config';
 import { topicNames, type TopicNames } from '../core/events/topics';
 import { createKafka } from '../core/kafka/client';
+import { kafkaSecurity } from '../core/kafka/security';
+import { checkKafkaTls } from '../core/kafka/tls-check';
 import type { Logger } from '../core/logger';
+import { registryAuth } from '../core/registry/auth';
 import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
 import type { Kafka } from 'kafkajs';
 
@@ -16,15 +19,15 @@ export interface Runtime {
   readonly partitions: number;
 }
 
-export function runtimeFrom(values: RawSettings, logger: Logger): Runtime {
+/** Also checks that the brokers' TLS certificates are trusted (see core/kafka/tls-check.ts). */
+export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<Runtime> {
   const catalogFile = optionalSetting('catalogFile');
+  const security = kafkaSecurity();
+  const brokers = setting(values, 'kafkaBrokers');
+  await checkKafkaTls(brokers, security);
   return {
-    kafka: createKafka({
-      brokers: setting(values, 'kafkaBrokers'),
-      clientId: setting(values, 'kafkaClientId'),
-      logger,
-    }),
-    codec: createAvroCodec({ url: setting(values, 'registryUrl') }),
+    kafka: createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security }),
+    codec: createAvroCodec({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
     catalog: catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile),
     topics: topicNames(setting(values, 'topicPrefix')),
     partitions: Number(setting(values, 'partitions')),

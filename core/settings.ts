@@ -23,7 +23,14 @@ export type SettingName =
   | 'uiPort'
   | 'metricsPort'
   | 'metricsHost'
-  | 'dropOverdueHours';
+  | 'dropOverdueHours'
+  | 'kafkaSsl'
+  | 'kafkaSslCaFile'
+  | 'kafkaSaslMechanism'
+  | 'kafkaSaslUsername'
+  | 'kafkaSaslPassword'
+  | 'registryUsername'
+  | 'registryPassword';
 
 export interface SettingSpec {
   readonly env: string;
@@ -79,7 +86,11 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   mongoUri: {
     env: 'MONGODB_URI',
     description: 'MongoDB connection string',
-    check: urlWith('mongodb:', 'mongodb+srv:'),
+    // Not checked with URL(): a replica set lists several host:port separated by commas, which URL refuses.
+    check: (v) =>
+      /^mongodb(\+srv)?:\/\/[^\s/?]+(\/\S*)?$/.test(v)
+        ? undefined
+        : 'must be a mongodb:// or mongodb+srv:// connection string',
   },
   mongoDb: {
     env: 'MONGODB_DB',
@@ -129,7 +140,7 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
   },
   ftpCaFile: {
     env: 'EDREFLECT_FTP_CA_FILE',
-    description: 'PEM file of a CA to trust for ftps:// (besides the system CAs)',
+    description: 'PEM file of the CA to trust for ftps:// (instead of the system CAs)',
     check: nonEmpty,
   },
   spoolDir: {
@@ -174,5 +185,46 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       "/health of produce --watch fails when the org's newest drop is older than this (from its day's start, UTC)",
     default: '36',
     check: wholeNumber(1, 8760),
+  },
+  kafkaSsl: {
+    env: 'KAFKA_SSL',
+    description: 'connect to Kafka with TLS (true or false)',
+    default: 'false',
+    check: (v) => (v === 'true' || v === 'false' ? undefined : 'must be true or false'),
+  },
+  kafkaSslCaFile: {
+    env: 'KAFKA_SSL_CA_FILE',
+    description: "PEM file of the CA that signed the brokers' certificates (instead of the system CAs)",
+    check: nonEmpty,
+  },
+  kafkaSaslMechanism: {
+    env: 'KAFKA_SASL_MECHANISM',
+    description: 'SASL login to Kafka: plain, scram-sha-256 or scram-sha-512 (unset: no SASL)',
+    check: (v) =>
+      ['plain', 'scram-sha-256', 'scram-sha-512'].includes(v)
+        ? undefined
+        : 'must be plain, scram-sha-256 or scram-sha-512',
+  },
+  kafkaSaslUsername: {
+    env: 'KAFKA_SASL_USERNAME',
+    description: 'SASL user name',
+    check: nonEmpty,
+  },
+  kafkaSaslPassword: {
+    env: 'KAFKA_SASL_PASSWORD',
+    description: 'SASL password',
+    secret: true,
+    check: nonEmpty,
+  },
+  registryUsername: {
+    env: 'SCHEMA_REGISTRY_USERNAME',
+    description: 'user name for HTTP basic authentication to the Schema Registry',
+    check: nonEmpty,
+  },
+  registryPassword: {
+    env: 'SCHEMA_REGISTRY_PASSWORD',
+    description: 'password for HTTP basic authentication to the Schema Registry',
+    secret: true,
+    check: nonEmpty,
   },
 };

@@ -6,18 +6,40 @@
  *   KAFKA_BROKERS=... SCHEMA_REGISTRY_URL=... EDREFLECT_TOPIC_PREFIX=edreflect. \
  *     node dist/examples/print-events.js [--group G] [--until-end] [collection ...]
  *
+ * A secured cluster or registry: the same KAFKA_SSL*, KAFKA_SASL_* and SCHEMA_REGISTRY_USERNAME/PASSWORD
+ * variables as the connector.
+ *
  * With no collection, every topic of the prefix (but the connector's own `_ingested` and `_dead_letters`).
  * `--until-end` stops once the events published when it started are printed; otherwise it runs until Ctrl-C.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback;
   if (value === undefined || value === '') throw new Error(`${name} is not set`);
   return value;
 };
+
+/** TLS and SASL from the connector's own settings (docs/security.md): KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SASL_*. */
+function security(): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const caFile = process.env['KAFKA_SSL_CA_FILE'];
+  const mechanism = process.env['KAFKA_SASL_MECHANISM'];
+  return {
+    ...(process.env['KAFKA_SSL'] === 'true' ? { ssl: caFile ? { ca: [readFileSync(caFile)] } : true } : {}),
+    ...(mechanism
+      ? {
+          sasl: {
+            mechanism: mechanism as 'plain',
+            username: env('KAFKA_SASL_USERNAME'),
+            password: env('KAFKA_SASL_PASSWORD'),
+          },
+        }
+      : {}),
+  };
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -28,9 +50,14 @@ async function main(): Promise<void> {
   const kafka = new Kafka({
     clientId: 'print-events',
     brokers: env('KAFKA_BROKERS').split(','),
+    ...security(),
     logLevel: logLevel.ERROR,
   });
-  const registry = new SchemaRegistry({ host: env('SCHEMA_REGISTRY_URL') });
+  const registryUser = process.env['SCHEMA_REGISTRY_USERNAME'];
+  const registry = new SchemaRegistry({
+    host: env('SCHEMA_REGISTRY_URL'),
+    ...(registryUser ? { auth: { username: registryUser, password: env('SCHEMA_REGISTRY_PASSWORD') } } : {}),
+  });
   const admin = kafka.admin();
   await admin.connect();
   const all = (await admin.listTopics()).filter((t) => t.startsWith(prefix) && !t.startsWith(`${prefix}_`));

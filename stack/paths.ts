@@ -50,6 +50,8 @@ export interface StackPorts {
   readonly ftp: number;
   readonly ftpPassiveFirst: number;
   readonly ftpPassiveLast: number;
+  /** Kafka's second client listener: SASL_SSL with SCRAM-SHA-512. */
+  readonly kafkaSasl: number;
 }
 
 const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number]> = {
@@ -62,6 +64,7 @@ const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number
   ftp: ['EDREFLECT_STACK_FTP_PORT', 32121],
   ftpPassiveFirst: ['EDREFLECT_STACK_FTP_PASSIVE_FIRST', 32200],
   ftpPassiveLast: ['EDREFLECT_STACK_FTP_PASSIVE_LAST', 32260],
+  kafkaSasl: ['EDREFLECT_STACK_KAFKA_SASL_PORT', 39094],
 };
 
 export function stackPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {

@@ -15,6 +15,9 @@ export interface RetryOptions {
   readonly alive?: () => boolean;
 }
 
+/** A probe failure that waiting cannot cure (the server runs, but not as configured): stops the retries. */
+export class ProbeGaveUp extends Error {}
+
 export async function retryUntil<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
   const { service, timeoutMs, intervalMs = 1000, logFile, alive } = options;
   const deadline = Date.now() + timeoutMs;
@@ -27,6 +30,7 @@ export async function retryUntil<T>(attempt: () => Promise<T>, options: RetryOpt
       return await attempt();
     } catch (err) {
       lastError = err;
+      if (err instanceof ProbeGaveUp) throw failure(`${service} is not usable`, err, logFile);
     }
     if (Date.now() + intervalMs > deadline) {
       throw failure(`${service} did not answer within ${Math.round(timeoutMs / 1000)} s`, lastError, logFile);

@@ -16,6 +16,13 @@ import { isAlive, ownedPid, readPidFile, removePidFile, terminate } from './proc
 import type { Service, ServiceName, ServiceStatus } from './service';
 import { createFtpService, ftpLayout, ftpUrl } from './services/ftp';
 import { createKafkaService } from './services/kafka';
+import {
+  KAFKA_SASL_MECHANISM,
+  KAFKA_SASL_PASSWORD,
+  KAFKA_SASL_USER,
+  kafkaSaslLayout,
+} from './services/kafka-sasl';
+import { kafkaTlsLayout } from './services/kafka-tls';
 import { createMongodbService, mongodbUri } from './services/mongodb';
 import { createRegistryService, registryUrl } from './services/registry';
 
@@ -38,6 +45,7 @@ function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
         paths,
         port: ports.kafka,
         controllerPort: ports.kafkaController,
+        saslPort: ports.kafkaSasl,
         run,
         serialMaven,
       }),
@@ -133,6 +141,13 @@ export function stackEnv(): Record<string, string> {
     EDREFLECT_FTP_URL: ftpUrl(ports.ftp),
     EDREFLECT_FTP_ROOT: ftp.root,
     EDREFLECT_FTP_CA_FILE: ftp.certFile,
+    // The SASL_SSL listener: KAFKA_BROKERS, KAFKA_SSL_CA_FILE and the KAFKA_SASL_* settings of a secure client.
+    EDREFLECT_STACK_KAFKA_SASL_BROKERS: `${STACK_HOST}:${ports.kafkaSasl}`,
+    EDREFLECT_STACK_KAFKA_CA_FILE: kafkaTlsLayout(paths).caFile,
+    EDREFLECT_STACK_KAFKA_SASL_MECHANISM: KAFKA_SASL_MECHANISM.toLowerCase(),
+    EDREFLECT_STACK_KAFKA_SASL_USERNAME: KAFKA_SASL_USER,
+    EDREFLECT_STACK_KAFKA_SASL_PASSWORD: KAFKA_SASL_PASSWORD,
+    EDREFLECT_STACK_KAFKA_CLIENT_CONFIG: kafkaSaslLayout(paths).clientConfigFile,
   };
 }
 

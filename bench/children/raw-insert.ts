@@ -11,7 +11,6 @@ import type { ColumnType } from '../../core/catalog/types';
 import { runChild, taskArgument } from './child-io';
 
 export interface RawInsertTask {
-  readonly uri: string;
   readonly db: string;
   readonly org: string;
   readonly drop: string;
@@ -42,7 +41,10 @@ function typed(value: string, type: ColumnType | undefined): string | number | b
 
 runChild(async () => {
   const task = taskArgument<RawInsertTask>();
-  const client = new MongoClient(task.uri);
+  // From the environment, not the task: the task is on the command line, where `ps` shows a password.
+  const uri = process.env['MONGODB_URI'];
+  if (uri === undefined || uri === '') throw new Error('MONGODB_URI is not set');
+  const client = new MongoClient(uri);
   await client.connect();
   let inserted = 0;
   let pending: Promise<unknown> = Promise.resolve();

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { runChild, taskArgument } from './child-io';
+import { kafkaSecurity, kafkaSecurityConfig } from '../../core/kafka/security';
 
 export interface RawProduceTask {
   readonly brokers: string;
@@ -35,6 +36,8 @@ runChild(async () => {
   const kafka = new Kafka({
     clientId: 'edreflect-bench-raw',
     brokers: task.brokers.split(','),
+    // The child inherits the bench's environment, KAFKA_SSL* and KAFKA_SASL_* included.
+    ...kafkaSecurityConfig(kafkaSecurity()),
     logLevel: logLevel.ERROR,
   });
   const producer = kafka.producer({

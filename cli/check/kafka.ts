@@ -1,6 +1,7 @@
 /** `config check`: Kafka answers (connect an admin client and list the topics). */
 import { errorMessage } from '../../core/errors';
 import { createKafka } from '../../core/kafka/client';
+import { kafkaSecurity } from '../../core/kafka/security';
 import type { Logger } from '../../core/logger';
 import { CHECK_TIMEOUT_MS, seconds, socketCode, within, type CheckResult } from './result';
 
@@ -11,6 +12,7 @@ export async function checkKafka(brokers: string, clientId: string, logger: Logg
     logger,
     retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1_000 },
     connectionTimeoutMs: CHECK_TIMEOUT_MS,
+    security: kafkaSecurity(),
   });
   const admin = kafka.admin();
   try {

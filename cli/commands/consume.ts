@@ -36,7 +36,7 @@ export async function consumeCommand(
     strict: true,
   });
   const values = readSettings([...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS]);
-  const runtime = runtimeFrom(values, logger);
+  const runtime = await runtimeFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   const db = mongo.db(setting(values, 'mongoDb'));
   const groupId = setting(values, 'consumerGroup');

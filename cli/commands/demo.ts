@@ -8,6 +8,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Logger } from '../../core/logger';
 import { packageRoot } from '../../core/package-root';
+import { withoutPassword } from '../../core/redact';
 import { asFtps } from '../../producer/source/source';
 import { stackEnv, stackUp } from '../../stack/stack';
 import { EXIT } from '../exit-codes';
@@ -53,7 +54,9 @@ export async function demoCommand(
   out('4. edreflect consume --until-idle');
   const consumed = await consumeCommand(['--until-idle'], logger, indented);
 
-  out(`5. what MongoDB (${env['MONGODB_URI']}, database ${DEMO_DB}) holds for ${ORG}:`);
+  out(
+    `5. what MongoDB (${withoutPassword(env['MONGODB_URI'] ?? '')}, database ${DEMO_DB}) holds for ${ORG}:`,
+  );
   const mongo = new MongoClient(env['MONGODB_URI']!);
   await mongo.connect();
   try {

@@ -15,6 +15,7 @@ import type { Logger } from '../../core/logger';
 import type { SettingName } from '../../core/settings';
 import { readOrgTargets, type OrgTarget } from '../../core/orgs';
 import { redact } from '../../core/redact';
+import { registryAuth } from '../../core/registry/auth';
 import { createRegistryHttp } from '../../core/registry/http';
 import type { OrgId } from '../../core/types';
 import { produceOnce, type ProduceResult } from '../../producer/connector';
@@ -68,11 +69,11 @@ export async function produceCommand(
   const { values, targets } = readProduceConfig(
     flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
   );
-  const runtime = runtimeFrom(values, logger);
+  const runtime = await runtimeFrom(values, logger);
   const registry = new Registry();
   const metrics = producerMetrics(registry, runtime.catalog);
   const encoder = createEventEncoder({
-    http: createRegistryHttp({ url: setting(values, 'registryUrl') }),
+    http: createRegistryHttp({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
     codec: runtime.codec,
   });
   const observed = new Map(

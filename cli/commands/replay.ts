@@ -29,7 +29,7 @@ export async function replayCommand(
     strict: true,
   });
   const values = readSettings(CONSUME_SETTINGS);
-  const runtime = runtimeFrom(values, logger);
+  const runtime = await runtimeFrom(values, logger);
   const database = setting(values, 'mongoDb');
   const names = connectorCollections(runtime.catalog);
   const groupId = flags.group ?? replayGroupId(setting(values, 'consumerGroup'), new Date());

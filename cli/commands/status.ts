@@ -8,6 +8,8 @@ import { loadCatalog } from '../../core/catalog/load';
 import { optionalSetting, readSettings, setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
 import { createKafka } from '../../core/kafka/client';
+import { kafkaSecurity } from '../../core/kafka/security';
+import { checkKafkaTls } from '../../core/kafka/tls-check';
 import type { Logger } from '../../core/logger';
 import { asCollection } from '../../core/types';
 import { connectorCollections } from '../../consumer/replay/target';
@@ -42,11 +44,10 @@ export async function statusCommand(
   const catalogFile = optionalSetting('catalogFile');
   const catalog = catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile);
   const topics = topicNames(setting(values, 'topicPrefix'));
-  const kafka = createKafka({
-    brokers: setting(values, 'kafkaBrokers'),
-    clientId: setting(values, 'kafkaClientId'),
-    logger,
-  });
+  const security = kafkaSecurity();
+  const brokers = setting(values, 'kafkaBrokers');
+  await checkKafkaTls(brokers, security);
+  const kafka = createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security });
   const group = flags.group ?? setting(values, 'consumerGroup');
   const database = setting(values, 'mongoDb');
   const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);

@@ -10,6 +10,7 @@ import { loadCatalog } from '../../core/catalog/load';
 import { optionalSetting, readSettings, setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
 import { createKafka } from '../../core/kafka/client';
+import { kafkaSecurity } from '../../core/kafka/security';
 import type { Logger } from '../../core/logger';
 import { connectorCollections } from '../../consumer/replay/target';
 import { SYNC_COLLECTION } from '../../consumer/sync/record';
@@ -52,6 +53,7 @@ export async function uiCommand(
     brokers: setting(values, 'kafkaBrokers'),
     clientId: setting(values, 'kafkaClientId'),
     logger,
+    security: kafkaSecurity(),
   });
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   const admin = kafka.admin();

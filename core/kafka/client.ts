@@ -1,6 +1,7 @@
 /** A kafkajs client whose own log lines go through the connector's structured logger. */
 import { Kafka, logLevel, type logCreator, type RetryOptions } from 'kafkajs';
 import type { Logger } from '../logger';
+import { kafkaSecurityConfig, type KafkaSecurity } from './security';
 
 export function createKafka({
   brokers,
@@ -8,6 +9,7 @@ export function createKafka({
   logger,
   retry = { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
   connectionTimeoutMs,
+  security = {},
 }: {
   brokers: string;
   clientId: string;
@@ -15,6 +17,8 @@ export function createKafka({
   /** How often to retry a failed request; `config check` asks once. */
   retry?: RetryOptions;
   connectionTimeoutMs?: number;
+  /** TLS and SASL (see security.ts); plain TCP without login when absent. */
+  security?: KafkaSecurity;
 }): Kafka {
   const toLogger: logCreator = () => (entry) => {
     const { message, ...fields } = entry.log;
@@ -28,6 +32,7 @@ export function createKafka({
   return new Kafka({
     clientId,
     brokers: brokers.split(',').map((b) => b.trim()),
+    ...kafkaSecurityConfig(security),
     logLevel: logLevel.WARN,
     logCreator: toLogger,
     retry,

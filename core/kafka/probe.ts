@@ -5,11 +5,13 @@
  * broker pool": kafkajs retries its first metadata refresh.) It logs nothing; the caller reports failures.
  */
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurity, kafkaSecurityConfig } from './security';
 
 export function createProbeKafka({ brokers, clientId }: { brokers: string; clientId: string }): Kafka {
   return new Kafka({
     clientId: `${clientId}-probe`,
     brokers: brokers.split(',').map((b) => b.trim()),
+    ...kafkaSecurityConfig(kafkaSecurity()),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1500,
     requestTimeout: 2000,

@@ -4,6 +4,7 @@
  * @kafkajs/confluent-schema-registry (see codec.ts).
  */
 import { ConnectorError } from '../errors';
+import { basicAuthorization, type RegistryAuth } from './auth';
 
 export type Compatibility =
   'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
@@ -20,12 +21,17 @@ export interface RegistryHttp {
 
 export function createRegistryHttp({
   url,
+  auth,
   fetchFn = fetch,
 }: {
   url: string;
+  /** HTTP basic authentication; none when absent. */
+  auth?: RegistryAuth | undefined;
   fetchFn?: typeof fetch;
 }): RegistryHttp {
   const base = url.replace(/\/+$/, '');
+  const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE };
+  if (auth !== undefined) headers['authorization'] = basicAuthorization(auth);
   const call = async (
     method: string,
     path: string,
@@ -33,7 +39,7 @@ export function createRegistryHttp({
   ): Promise<{ status: number; json: unknown }> => {
     let response: Response;
     try {
-      const init: RequestInit = { method, headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE } };
+      const init: RequestInit = { method, headers };
       if (body !== undefined) init.body = JSON.stringify(body);
       response = await fetchFn(`${base}${path}`, init);
     } catch (err) {
@@ -53,6 +59,14 @@ export function createRegistryHttp({
     return { status: response.status, json };
   };
   const fail = (what: string, status: number, json: unknown): never => {
+    if (status === 401 || status === 403) {
+      throw new ConnectorError(
+        'SCHEMA_REGISTRY',
+        auth === undefined
+          ? `schema registry at ${base} refused ${what} without credentials (HTTP ${status}): set SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD`
+          : `schema registry at ${base} rejected the credentials of user ${auth.username} (HTTP ${status}) for ${what}: check SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD`,
+      );
+    }
     const message =
       typeof json === 'object' && json !== null && 'message' in json
         ? String(json.message)

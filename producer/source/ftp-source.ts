@@ -1,6 +1,6 @@
 /**
  * An org folder on an FTP server: ftp:// in the clear, or ftps:// with explicit TLS (AUTH TLS) and the
- * server certificate checked against the system CAs plus an optional CA file.
+ * server certificate checked against the system CAs, or only against the CA file when one is given.
  */
 import { readFileSync } from 'node:fs';
 import { Client, FileType } from 'basic-ftp';

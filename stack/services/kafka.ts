@@ -2,12 +2,13 @@
  * Kafka: the broker jars from Maven Central, run as one KRaft node that is both broker and controller,
  * with every internal topic (offsets, transaction state) at replication factor 1.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunCommand } from '../command';
 import { installOnce } from '../cache';
 import type { StackPaths } from '../paths';
 import { STACK_HOST } from '../paths';
+import { ProbeGaveUp } from '../probe';
 import { spawnDetached } from '../process';
 import type { JavaRuntime } from '../java';
 import { findJava } from '../java';
@@ -15,11 +16,22 @@ import type { Service } from '../service';
 import { serviceFiles } from '../service';
 import { KAFKA_MIN_JAVA, KAFKA_SCALA_VERSION, KAFKA_VERSION, SLF4J_RELOAD4J_VERSION } from '../versions';
 import { probeKafka } from './kafka-probe';
+import {
+  KAFKA_SASL_MECHANISM,
+  ensureScramUser,
+  kafkaSaslLayout,
+  markScramUserCreated,
+  scramFormatArgs,
+  writeClientConfig,
+} from './kafka-sasl';
+import { probeKafkaSasl } from './kafka-sasl-probe';
+import { ensureKafkaTls, kafkaTlsLayout, type KafkaTlsLayout } from './kafka-tls';
 
 export function createKafkaService({
   paths,
   port,
   controllerPort,
+  saslPort,
   run,
   serialMaven,
   java = () => findJava({ minMajor: KAFKA_MIN_JAVA, settingName: 'EDREFLECT_STACK_KAFKA_JAVA_HOME' }),
@@ -27,6 +39,8 @@ export function createKafkaService({
   paths: StackPaths;
   port: number;
   controllerPort: number;
+  /** The SASL_SSL (SCRAM-SHA-512) client listener. */
+  saslPort: number;
   run: RunCommand;
   serialMaven: <T>(task: () => Promise<T>) => Promise<T>;
   /** Resolved at start, so that status and env work without a Java. */
@@ -40,11 +54,15 @@ export function createKafkaService({
   const log4jProperties = path.join(dir, 'log4j.properties');
   const files = serviceFiles(paths, 'kafka');
   const javaArgs = [`-Dlog4j.configuration=file:${log4jProperties}`, '-cp', classpath];
+  const tls = kafkaTlsLayout(paths);
+  const sasl = kafkaSaslLayout(paths);
+  const runJavaClass = (mainClass: string, ...args: string[]): Promise<string> =>
+    run(java().java, [...javaArgs, mainClass, ...args]);
 
   return {
     name: 'kafka',
     port,
-    otherPorts: [controllerPort],
+    otherPorts: [controllerPort, saslPort],
     probeTimeoutMs: 90_000,
     stopGraceMs: 30_000,
     ...files,
@@ -66,14 +84,20 @@ export function createKafkaService({
       const { java: javaBin, home: javaHome } = java();
       logger.debug('stack: java for kafka', { javaHome });
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(serverProperties, brokerConfig({ port, controllerPort, dataDir }));
+      await ensureKafkaTls(tls, { run, logger });
+      writeFileSync(serverProperties, brokerConfig({ port, controllerPort, saslPort, dataDir, tls }));
       writeFileSync(log4jProperties, LOG4J_CONFIG);
+      writeClientConfig(sasl, paths);
       if (!existsSync(path.join(dataDir, 'meta.properties'))) {
         const storageTool = (...args: string[]) =>
           run(javaBin, [...javaArgs, 'kafka.tools.StorageTool', ...args]);
         const clusterId = (await storageTool('random-uuid')).trim();
         logger.info('stack: formatting Kafka storage', { clusterId, dataDir });
-        await storageTool('format', '-t', clusterId, '-c', serverProperties, '--ignore-formatted');
+        // prettier-ignore
+        await storageTool(
+          'format', '-t', clusterId, '-c', serverProperties, '--ignore-formatted', ...scramFormatArgs(),
+        );
+        markScramUserCreated(sasl);
       }
       return spawnDetached({
         command: javaBin,
@@ -90,7 +114,18 @@ export function createKafkaService({
       });
     },
 
-    probe: (logger) => probeKafka({ brokers: [`${STACK_HOST}:${port}`], logger }),
+    async probe(logger) {
+      const plainBroker = `${STACK_HOST}:${port}`;
+      await probeKafka({ brokers: [plainBroker], logger });
+      if (!readFileSync(serverProperties, 'utf8').includes('SASL_SSL://')) {
+        // This broker was started (and is still running) with the configuration of an older stack.
+        throw new ProbeGaveUp(
+          `the running Kafka broker was started without the SASL_SSL listener on port ${saslPort}: restart it with "edreflect stack stop kafka" then "edreflect stack up"`,
+        );
+      }
+      await ensureScramUser(sasl, { plainBroker, runJavaClass, logger });
+      await probeKafkaSasl({ port: saslPort, caFile: tls.caFile, logger });
+    },
 
     isOurs: (cmdline) => cmdline.includes('kafka.Kafka') && cmdline.includes(serverProperties),
   };
@@ -117,19 +152,30 @@ ${dependency('org.slf4j', 'slf4j-reload4j', SLF4J_RELOAD4J_VERSION)}
 function brokerConfig({
   port,
   controllerPort,
+  saslPort,
   dataDir,
+  tls,
 }: {
   port: number;
   controllerPort: number;
+  saslPort: number;
   dataDir: string;
+  tls: KafkaTlsLayout;
 }) {
+  const mechanism = KAFKA_SASL_MECHANISM.toLowerCase();
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@${STACK_HOST}:${controllerPort}`,
-    listeners: `PLAINTEXT://${STACK_HOST}:${port},CONTROLLER://${STACK_HOST}:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${STACK_HOST}:${port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `PLAINTEXT://${STACK_HOST}:${port},SASL_SSL://${STACK_HOST}:${saslPort},CONTROLLER://${STACK_HOST}:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${STACK_HOST}:${port},SASL_SSL://${STACK_HOST}:${saslPort}`,
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+    // The second client listener: TLS with the stack's CA, SCRAM users stored in the cluster metadata.
+    'listener.name.sasl_ssl.sasl.enabled.mechanisms': KAFKA_SASL_MECHANISM,
+    [`listener.name.sasl_ssl.${mechanism}.sasl.jaas.config`]:
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'listener.name.sasl_ssl.ssl.keystore.type': 'PEM',
+    'listener.name.sasl_ssl.ssl.keystore.location': tls.keystoreFile,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': dataDir,

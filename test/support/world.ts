@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurity, kafkaSecurityConfig } from '../../core/kafka/security';
 
 export interface World {
   readonly id: string;
@@ -59,6 +60,7 @@ export function createWorld(label: string): World {
       new Kafka({
         clientId: `test-${id}`,
         brokers: requireEnv('KAFKA_BROKERS').split(','),
+        ...kafkaSecurityConfig(kafkaSecurity()),
         logLevel: logLevel.NOTHING,
       }),
     async close() {
@@ -90,6 +92,7 @@ async function deleteTopicsWithPrefix(prefix: string): Promise<void> {
   const admin = new Kafka({
     clientId: 'test-cleanup',
     brokers: requireEnv('KAFKA_BROKERS').split(','),
+    ...kafkaSecurityConfig(kafkaSecurity()),
     logLevel: logLevel.NOTHING,
   }).admin();
   try {
