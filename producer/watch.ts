@@ -1,7 +1,8 @@
 /**
- * `produce --watch`: run the producer on an interval until asked to stop. A failed run is retried with
- * exponential back-off (capped at four intervals); a stop request lets the current run finish (a drop is
- * one transaction: it is published whole or not at all) and then ends the loop.
+ * `produce --watch`: run the producer on an interval (or at the times of a cron schedule) until asked to
+ * stop. A failed run is retried with exponential back-off (capped at four intervals, and never later than
+ * the next scheduled time); a stop request lets the current run finish (a drop is one transaction: it is
+ * published whole or not at all) and then ends the loop.
  */
 import type { Logger } from '../core/logger';
 
@@ -10,6 +11,8 @@ export interface WatchOptions<T> {
   readonly onResult: (result: T) => void;
   readonly onFailure: (err: unknown) => Promise<void>;
   readonly intervalMs: number;
+  /** When given, a successful run is followed by the next time it names instead of one interval. */
+  readonly schedule?: { next(after: Date): Date };
   readonly stopped: Promise<void>;
   readonly logger: Logger;
 }
@@ -19,6 +22,7 @@ export async function watch<T>({
   onResult,
   onFailure,
   intervalMs,
+  schedule,
   stopped,
   logger,
 }: WatchOptions<T>): Promise<void> {
@@ -34,10 +38,22 @@ export async function watch<T>({
       await onFailure(err);
     }
     if (stop) break;
-    const waitMs = failures === 0 ? intervalMs : Math.min(intervalMs * 4, 1000 * 2 ** Math.min(failures, 20));
+    const waitMs = nextWaitMs(failures, intervalMs, schedule);
     logger.info('next run', { inSeconds: Math.round(waitMs / 1000), failures });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([new Promise((r) => (timer = setTimeout(r, waitMs))), stopped]);
     clearTimeout(timer);
   }
+}
+
+/** How long to wait before the next run: one interval (or until the next scheduled time), or a back-off. */
+function nextWaitMs(
+  failures: number,
+  intervalMs: number,
+  schedule: WatchOptions<unknown>['schedule'],
+): number {
+  const backOff = Math.min(intervalMs * 4, 1000 * 2 ** Math.min(failures, 20));
+  if (schedule === undefined) return failures === 0 ? intervalMs : backOff;
+  const untilScheduled = Math.max(0, schedule.next(new Date()).getTime() - Date.now());
+  return failures === 0 ? untilScheduled : Math.min(backOff, untilScheduled);
 }

@@ -1,6 +1,7 @@
 /**
  * `edreflect produce --once [--dry-run]`: publish every settled, new drop of each configured org, then exit.
- * `edreflect produce --watch [--interval SECONDS]`: the same on an interval, until SIGTERM or SIGINT.
+ * `edreflect produce --watch [--interval SECONDS | --cron 'M H DOM MON DOW']`: the same on an interval or at
+ * the times of a cron schedule (after a first run at start), until SIGTERM or SIGINT.
  *
  * The orgs are EDREFLECT_ORG + EDREFLECT_SOURCE, or the `orgs` list of the configuration file
  * (core/orgs.ts). With several orgs each runs in turn; one org's failure is printed and the others go
@@ -23,6 +24,7 @@ import { createEventEncoder } from '../../producer/encode/encoder';
 import { runOrgs, type OrgOutcome } from '../../producer/run-orgs';
 import { openSource } from '../../producer/source/open-source';
 import type { Source } from '../../producer/source/source';
+import { parseCron } from '../../producer/schedule/cron';
 import { watch } from '../../producer/watch';
 import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
@@ -53,6 +55,7 @@ export async function produceCommand(
       once: { type: 'boolean' },
       watch: { type: 'boolean' },
       interval: { type: 'string', default: '300' },
+      cron: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     strict: true,
@@ -65,6 +68,8 @@ export async function produceCommand(
   const intervalSeconds = Number(flags.interval);
   if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
     throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
+  if (flags.cron !== undefined && flags.watch !== true) throw new ConfigError('--cron goes with --watch');
+  const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
   // --watch serves /metrics and /health: its settings are checked with the others, up front.
   const { values, targets } = readProduceConfig(
     flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
@@ -167,6 +172,7 @@ export async function produceCommand(
           await reset(); // the next run logs in afresh
         },
         intervalMs: intervalSeconds * 1000,
+        ...(schedule === undefined ? {} : { schedule }),
         stopped: stopSignal(logger),
         logger,
       });

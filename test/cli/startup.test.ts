@@ -23,6 +23,18 @@ describe('edreflect start-up checks', () => {
     assert.match(run.stderr, /EDREFLECT_SETTLE_SECONDS must be a whole number from 0 to 86400/);
   });
 
+  it('refuses a malformed --cron schedule before connecting to anything', async () => {
+    const run = await runCli(['produce', '--watch', '--cron', '0 25 * * *'], {
+      ...bare,
+      KAFKA_BROKERS: '127.0.0.1:1',
+      SCHEMA_REGISTRY_URL: 'http://127.0.0.1:1',
+      EDREFLECT_SOURCE: 'file:///nonexistent',
+      EDREFLECT_ORG: 'district-0042',
+    });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /--cron "0 25 \* \* \*": hour "25" is outside 0-23/);
+  });
+
   it('refuses a broken catalog before connecting to anything', async () => {
     const catalog = tempFile(
       'catalog.json',

@@ -30,3 +30,35 @@ describe('watch', () => {
     );
   });
 });
+
+describe('watch on a schedule', () => {
+  it('waits for the next scheduled time after a success, and backs off no later than it after a failure', async () => {
+    const runs: number[] = [];
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const outcomes = ['fail', 'ok', 'ok'];
+    const started = Date.now();
+    await watch({
+      runOnce: async () => {
+        runs.push(Date.now() - started);
+        const next = outcomes.shift() ?? 'ok';
+        if (outcomes.length === 0) stop();
+        if (next === 'fail') throw new Error('server down');
+        return next;
+      },
+      onResult: () => undefined,
+      onFailure: async () => undefined,
+      intervalMs: 60_000,
+      // the "next time" is always 50 ms away
+      schedule: { next: () => new Date(Date.now() + 50) },
+      stopped,
+      logger: createLogger({ level: 'error' }),
+    });
+    assert.equal(runs.length, 3);
+    assert.ok(
+      runs[1]! - runs[0]! >= 45 && runs[1]! - runs[0]! < 1000,
+      `back-off capped by the schedule: ${runs}`,
+    );
+    assert.ok(runs[2]! - runs[1]! >= 45 && runs[2]! - runs[1]! < 1000, `then the schedule: ${runs}`);
+  });
+});
