@@ -5,7 +5,9 @@
  */
 import { ConnectorError, errorMessage } from '../core/errors';
 import { explainKafkaFailure } from '../core/kafka/failure';
+import { registerSecrets } from '../core/config';
 import { createLogger } from '../core/logger';
+import { readOrgTargets } from '../core/orgs';
 import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
 import { configCommand } from './commands/config';
@@ -68,6 +70,8 @@ export async function main(args: string[]): Promise<number> {
   }
   // Through the environment, so every logger of this process (and of the processes it starts) follows it.
   if (flag.level !== undefined) process.env['EDREFLECT_LOG_LEVEL'] = flag.level;
+  registerSecrets();
+  registerOrgSecrets();
   const [name, ...rest] = flag.argv;
   const out = (line: string): void => void process.stdout.write(line + '\n');
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -106,4 +110,13 @@ if (require.main === module) {
       process.exitCode = EXIT.error;
     },
   );
+}
+
+/** The orgs' FTP passwords of the configuration file, registered with the redactor like the settings. */
+function registerOrgSecrets(): void {
+  try {
+    readOrgTargets();
+  } catch {
+    // Reported by the command that needs the orgs.
+  }
 }

@@ -84,6 +84,19 @@ export function resolveSettings(
   return { values, provenance, problems, missing, file };
 }
 
+/**
+ * Reads every setting once, only to register the secrets among them (and passwords in URL values) with the
+ * redactor, so nothing logged before a command reads its own settings can show one. Problems are left for
+ * the command's own reading to report.
+ */
+export function registerSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    resolveSettings(Object.keys(SETTINGS) as SettingName[], env);
+  } catch {
+    // A configuration file that cannot be read: the command reports it when it reads its settings.
+  }
+}
+
 export function readSettings(
   needed: readonly SettingName[],
   env: NodeJS.ProcessEnv = process.env,
