@@ -21,17 +21,27 @@ export interface Runtime {
 
 /** Also checks that the brokers' TLS certificates are trusted (see core/kafka/tls-check.ts). */
 export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<Runtime> {
-  const catalogFile = optionalSetting('catalogFile');
-  const security = kafkaSecurity();
-  const brokers = setting(values, 'kafkaBrokers');
-  await checkKafkaTls(brokers, security);
   return {
-    kafka: createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security }),
+    kafka: await kafkaFrom(values, logger),
     codec: createAvroCodec({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
-    catalog: catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile),
+    catalog: catalogFromSettings(),
     topics: topicNames(setting(values, 'topicPrefix')),
     partitions: Number(setting(values, 'partitions')),
   };
+}
+
+/** The catalog EDREFLECT_CATALOG names, or the built-in one. */
+export function catalogFromSettings(): Catalog {
+  const catalogFile = optionalSetting('catalogFile');
+  return catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile);
+}
+
+/** A Kafka client with the TLS and SASL settings, once the brokers' certificates are known to be trusted. */
+export async function kafkaFrom(values: RawSettings, logger: Logger): Promise<Kafka> {
+  const security = kafkaSecurity();
+  const brokers = setting(values, 'kafkaBrokers');
+  await checkKafkaTls(brokers, security);
+  return createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security });
 }
 
 /** Resolves on the first SIGTERM or SIGINT, so a long-running command can finish its batch and stop. */

@@ -4,12 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
-import { loadCatalog } from '../../core/catalog/load';
-import { optionalSetting, readSettings, setting } from '../../core/config';
+import { readSettings, setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
-import { createKafka } from '../../core/kafka/client';
-import { kafkaSecurity } from '../../core/kafka/security';
-import { checkKafkaTls } from '../../core/kafka/tls-check';
 import type { Logger } from '../../core/logger';
 import { asCollection } from '../../core/types';
 import { connectorCollections } from '../../consumer/replay/target';
@@ -20,6 +16,7 @@ import { buildStatus, formatStatus } from '../../consumer/status/report';
 import { SYNC_COLLECTION } from '../../consumer/sync/record';
 import { readSync } from '../../consumer/sync/summary';
 import { EXIT } from '../exit-codes';
+import { catalogFromSettings, kafkaFrom } from '../runtime';
 
 export const STATUS_SETTINGS = [
   'kafkaBrokers',
@@ -41,13 +38,9 @@ export async function statusCommand(
     strict: true,
   });
   const values = readSettings(STATUS_SETTINGS);
-  const catalogFile = optionalSetting('catalogFile');
-  const catalog = catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile);
+  const catalog = catalogFromSettings();
   const topics = topicNames(setting(values, 'topicPrefix'));
-  const security = kafkaSecurity();
-  const brokers = setting(values, 'kafkaBrokers');
-  await checkKafkaTls(brokers, security);
-  const kafka = createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security });
+  const kafka = await kafkaFrom(values, logger);
   const group = flags.group ?? setting(values, 'consumerGroup');
   const database = setting(values, 'mongoDb');
   const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);

@@ -6,11 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
-import { loadCatalog } from '../../core/catalog/load';
-import { optionalSetting, readSettings, setting } from '../../core/config';
+import { readSettings, setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
-import { createKafka } from '../../core/kafka/client';
-import { kafkaSecurity } from '../../core/kafka/security';
 import type { Logger } from '../../core/logger';
 import { connectorCollections } from '../../consumer/replay/target';
 import { SYNC_COLLECTION } from '../../consumer/sync/record';
@@ -18,7 +15,7 @@ import { createStatusServer } from '../../ui/server';
 import { singleFlight } from '../../ui/single-flight';
 import { takeSnapshot } from '../../ui/snapshot';
 import { EXIT } from '../exit-codes';
-import { stopSignal } from '../runtime';
+import { catalogFromSettings, kafkaFrom, stopSignal } from '../runtime';
 
 export const UI_SETTINGS = [
   'kafkaBrokers',
@@ -47,14 +44,8 @@ export async function uiCommand(
     return EXIT.usage;
   }
   const host = flags.host ?? '127.0.0.1';
-  const catalogFile = optionalSetting('catalogFile');
-  const catalog = catalogFile === undefined ? loadCatalog() : loadCatalog(catalogFile);
-  const kafka = createKafka({
-    brokers: setting(values, 'kafkaBrokers'),
-    clientId: setting(values, 'kafkaClientId'),
-    logger,
-    security: kafkaSecurity(),
-  });
+  const catalog = catalogFromSettings();
+  const kafka = await kafkaFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   const admin = kafka.admin();
   await mongo.connect();

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Document } from 'mongodb';
-import { runCli } from '../support/cli';
+import { produceAndConsume } from '../support/cli';
 import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { createWorld, type World } from '../support/world';
 
@@ -26,12 +26,7 @@ describe('consumer rules: entities, Goals_Deleted, deleted observations, legacy 
   });
   after(() => world.close());
 
-  const apply = async (): Promise<void> => {
-    const produced = await runCli(['produce', '--once'], env);
-    assert.equal(produced.code, 0, produced.stderr + produced.stdout);
-    const consumed = await runCli(['consume', '--until-idle'], env);
-    assert.equal(consumed.code, 0, consumed.stderr);
-  };
+  const apply = (): Promise<void> => produceAndConsume(env);
   const docs = async (collection: string, fields: string[], sort: string[]): Promise<Document[]> =>
     (await world.db())
       .collection(collection)

@@ -1,4 +1,5 @@
 /** Runs the real `edreflect` CLI in a child process, as a script or cron job would. */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -35,6 +36,14 @@ export function runCli(
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** `produce --once` then `consume --until-idle`, each required to succeed (its output is the failure message). */
+export async function produceAndConsume(env: NodeJS.ProcessEnv): Promise<void> {
+  const produced = await runCli(['produce', '--once'], env);
+  assert.equal(produced.code, 0, produced.stderr + produced.stdout);
+  const consumed = await runCli(['consume', '--until-idle'], env);
+  assert.equal(consumed.code, 0, consumed.stderr);
 }
 
 export interface RunningCli {
