@@ -23,7 +23,17 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
     specs.filter((s) => s.exactPartitions === true && existing.has(s.topic)),
   );
   const missing = specs.filter((s) => !existing.has(s.topic));
-  if (missing.length === 0) return [];
+  if (missing.length > 0) await createMissing(admin, missing);
+  // On KRaft a new partition's leader can take a moment to be known to every request path: wait until each
+  // topic answers an offsets request, so the first read or write after this does not fail. Every topic, not
+  // only the ones this process created: another producer of the org may have created them a moment ago.
+  await Promise.all(
+    specs.map((s) => withRetry(() => admin.fetchTopicOffsets(s.topic), { retriable: () => true })),
+  );
+  return missing.map((s) => s.topic);
+}
+
+async function createMissing(admin: Admin, missing: readonly TopicSpec[]): Promise<void> {
   const topics: ITopicConfig[] = missing.map((s) => ({
     topic: s.topic,
     numPartitions: s.partitions,
@@ -41,10 +51,6 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
     const now = new Set(await admin.listTopics());
     if (missing.some((s) => !now.has(s.topic))) throw err;
   }
-  // On KRaft a new partition's leader can take a moment to be known to every request path: wait until
-  // each new topic answers an offsets request, so the first read or write after this does not fail.
-  for (const s of missing) await withRetry(() => admin.fetchTopicOffsets(s.topic), { retriable: () => true });
-  return missing.map((s) => s.topic);
 }
 
 async function checkPartitionCounts(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
