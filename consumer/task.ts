@@ -3,7 +3,12 @@
  * turn into write intents, apply them in order (in bulk runs), and only then mark the offsets done and
  * commit, so a crash at any moment replays from the last durable point and the writes, being idempotent,
  * land the same. After the writes and before the commit, the chunk's progress goes to the sync state
- * (sync/record.ts).
+ * (sync/record.ts): one upsert per org of the chunk.
+ *
+ * A chunk is normally the whole fetched batch (up to `chunkSize` events), so a run of rows is one
+ * insertMany and a run of drops one deleteMany however kafkajs cut the partition; it ends early after
+ * `chunkWrites` events that become single writes (affiliation rows, closes: each a full scan on FerretDB),
+ * so a chunk of those still ends, commits and checks for a stop within seconds.
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Db } from 'mongodb';
@@ -35,21 +40,32 @@ export interface BatchHandlerDeps {
   readonly db: Db;
   readonly deadLetter: (letter: DeadLetter) => Promise<void>;
   readonly logger: Logger;
+  /** Most events in one chunk (default CHUNK_EVENTS). */
   readonly chunkSize?: number;
+  /** Most events of a chunk that become single writes (default CHUNK_WRITES). */
+  readonly chunkWrites?: number;
   readonly stats: BatchStats;
 }
 
+/** A fetched batch is at most 1 MB per partition (kafkajs default), about 2,500 events: one chunk. */
+export const CHUNK_EVENTS = 5000;
+/** As many single writes as a chunk held before (500 events): FerretDB scans the collection for each. */
+export const CHUNK_WRITES = 500;
+
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
   const { catalog, codec, db, logger, stats } = deps;
-  const chunkSize = deps.chunkSize ?? 500;
+  const chunkSize = deps.chunkSize ?? CHUNK_EVENTS;
+  const chunkWrites = deps.chunkWrites ?? CHUNK_WRITES;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
     if (collectionName === undefined)
       throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
     const collection = db.collection(collectionName);
-    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+    let next = 0;
+    while (next < batch.messages.length) {
       if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(start, start + chunkSize);
+      const chunk: KafkaMessage[] = [];
+      let singleWrites = 0;
       const intents: WriteIntent[] = [];
       const origins: KafkaMessage[] = [];
       const sources: SourceRef[] = [];
@@ -70,12 +86,16 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
           origin: { topic: batch.topic, partition: batch.partition, offset: message.offset },
         });
       };
-      for (const message of chunk) {
+      while (next < batch.messages.length && chunk.length < chunkSize && singleWrites < chunkWrites) {
+        const message = batch.messages[next++]!;
+        chunk.push(message);
         stats.events += 1;
         try {
           const event = await decodeEvent(codec, message);
           checkEvent(catalog, event);
-          intents.push(intentFor(catalog, collectionName, event));
+          const intent = intentFor(catalog, collectionName, event);
+          if (intent.kind === 'write') singleWrites += 1;
+          intents.push(intent);
           origins.push(message);
           sources.push(event.source);
         } catch (err) {

@@ -8,7 +8,8 @@
  * shared by concurrent partitions would need atomic counters, and FerretDB 1.24 loses concurrent `$inc`s
  * on one document (measured: 20 concurrent upserts of +1 left 15). `status` folds the partitions together.
  *
- * Cost: one upsert per org of a chunk (a chunk is one partition of one topic, up to 2,000 events).
+ * Cost: one upsert per org of a chunk (a chunk is a fetched batch of one partition, up to
+ * 5,000 events: see consumer/task.ts).
  */
 import type { Db } from 'mongodb';
 import type { SourceRef } from '../../core/events/contract';
