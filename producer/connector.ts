@@ -21,6 +21,7 @@ import type { Source } from './source/source';
 import { ingestDrop } from './task/ingest-drop';
 import { createProgress } from './task/progress';
 import { dryRunOutput, publishingOutput } from './task/output';
+import { keyPartitioner } from './publish/partitioner';
 import { beginDrop } from './publish/publisher';
 import type { DropReport } from './task/report';
 import { NO_OBSERVER, type ProduceObserver } from './observe/observer';
@@ -81,6 +82,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
       maxInFlightRequests: 1,
       transactionTimeout: 900_000,
       allowAutoTopicCreation: false,
+      createPartitioner: keyPartitioner, // kafkajs's partitions, less garbage
     });
     await producer.connect(); // fences any other producer of this org before the ledger is read
   }
