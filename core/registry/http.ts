@@ -106,9 +106,12 @@ export function createRegistryHttp({
       return (level.compatibilityLevel ?? level.compatibility)?.toUpperCase() as Compatibility | undefined;
     },
     async setCompatibility(subject, level) {
-      const { status, json } = await call('PUT', `/config/${encodeURIComponent(subject)}`, {
-        compatibility: level,
-      });
+      const put = (): Promise<{ status: number; json: unknown }> =>
+        call('PUT', `/config/${encodeURIComponent(subject)}`, { compatibility: level });
+      let { status, json } = await put();
+      // Apicurio answers 409 ("A rule named 'COMPATIBILITY' already exists") when another process created
+      // the subject's rule at the same moment; the rule exists now, so a second PUT updates it.
+      if (status === 409) ({ status, json } = await put());
       if (status !== 200) fail(`set the compatibility of ${subject} to ${level}`, status, json);
     },
     async subjects() {
