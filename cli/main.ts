@@ -25,7 +25,8 @@ import { takeLogLevelFlag } from './log-level-flag';
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
 
   edreflect produce --once [--dry-run]   publish every settled, new drop of each org (EDREFLECT_ORG or the config's orgs)
-  edreflect produce --watch [--interval S]   the same every S seconds (default 300) until SIGTERM
+  edreflect produce --watch [--interval S | --cron 'M H DOM MON DOW']   the same every S seconds (default 300),
+                                         or at the times of a cron schedule, until SIGTERM
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
   edreflect ui [--port P] [--host H]    serve a read-only status page (and /api/status) on 127.0.0.1:EDREFLECT_UI_PORT

@@ -47,7 +47,11 @@ export function loadConfigFile(file: string): ConfigFile {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`configuration file ${file} is not valid JSON: ${(err as Error).message}`);
+    // Node's message quotes part of the file, which may hold a password in a URL: give the position only.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new ConfigError(
+      `configuration file ${file} is not valid JSON${at === undefined ? '' : ` (at character ${at})`}`,
+    );
   }
   return parseConfigFile(file, json);
 }

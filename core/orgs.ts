@@ -36,6 +36,10 @@ export function readOrgTargets(env: NodeJS.ProcessEnv = process.env): OrgTargets
     problems.push(
       `${setInEnv.join(' and ')} set, but the configuration file ${file.path} lists orgs: unset them or remove "orgs"`,
     );
+  if (file.settings.ftpPassword !== undefined)
+    problems.push(
+      `${file.path}: ftpPassword is given, but the file lists orgs: give each org its own "password" instead`,
+    );
   const targets: OrgTarget[] = [];
   for (const entry of file.orgs) {
     let password: string | undefined;

@@ -40,9 +40,7 @@ export async function watch<T>({
     if (stop) break;
     const waitMs = nextWaitMs(failures, intervalMs, schedule);
     logger.info('next run', { inSeconds: Math.round(waitMs / 1000), failures });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([new Promise((r) => (timer = setTimeout(r, waitMs))), stopped]);
-    clearTimeout(timer);
+    await sleepUnlessStopped(waitMs, stopped);
   }
 }
 
@@ -56,4 +54,21 @@ function nextWaitMs(
   if (schedule === undefined) return failures === 0 ? intervalMs : backOff;
   const untilScheduled = Math.max(0, schedule.next(new Date()).getTime() - Date.now());
   return failures === 0 ? untilScheduled : Math.min(backOff, untilScheduled);
+}
+
+/** setTimeout fires at once past 2^31-1 ms (24.8 days): a monthly schedule sleeps in slices. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+async function sleepUnlessStopped(ms: number, stopped: Promise<void>): Promise<void> {
+  let stop = false;
+  void stopped.then(() => (stop = true));
+  const until = Date.now() + ms;
+  while (!stop && Date.now() < until) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((r) => (timer = setTimeout(r, Math.min(until - Date.now(), MAX_TIMER_MS)))),
+      stopped,
+    ]);
+    clearTimeout(timer);
+  }
 }

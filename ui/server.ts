@@ -3,6 +3,7 @@
  * snapshot as JSON. Read-only: any other method is refused (405), any other path is 404. Every answer is
  * uncached, and the page may load nothing from anywhere (Content-Security-Policy), as it needs nothing.
  */
+import { redact } from '../core/redact';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -21,7 +22,8 @@ export function createStatusServer(snapshot: () => Promise<StatusSnapshot>, logg
   return createServer((req, res) => {
     handle(req, res, snapshot).catch((err: unknown) => {
       logger.error('status page: request failed', { path: req.url, error: errorMessage(err) });
-      if (!res.headersSent) send(res, req, 503, 'text/html; charset=utf-8', errorPage(errorMessage(err)));
+      if (!res.headersSent)
+        send(res, req, 503, 'text/html; charset=utf-8', errorPage(redact(errorMessage(err))));
       else res.destroy();
     });
   });

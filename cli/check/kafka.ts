@@ -1,18 +1,24 @@
 /** `config check`: Kafka answers (connect an admin client and list the topics). */
 import { errorMessage } from '../../core/errors';
 import { createKafka } from '../../core/kafka/client';
-import { kafkaSecurity } from '../../core/kafka/security';
+import { kafkaSecurity, type KafkaSecurity } from '../../core/kafka/security';
 import type { Logger } from '../../core/logger';
 import { CHECK_TIMEOUT_MS, seconds, socketCode, within, type CheckResult } from './result';
 
 export async function checkKafka(brokers: string, clientId: string, logger: Logger): Promise<CheckResult> {
+  let security: KafkaSecurity;
+  try {
+    security = kafkaSecurity();
+  } catch (err) {
+    return { problem: errorMessage(err) }; // one PROBLEM line, and the other checks still run
+  }
   const kafka = createKafka({
     brokers,
     clientId,
     logger,
     retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1_000 },
     connectionTimeoutMs: CHECK_TIMEOUT_MS,
-    security: kafkaSecurity(),
+    security,
   });
   const admin = kafka.admin();
   try {

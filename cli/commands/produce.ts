@@ -66,8 +66,8 @@ export async function produceCommand(
     );
   }
   const intervalSeconds = Number(flags.interval);
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1)
-    throw new ConfigError('--interval must be a whole number of seconds, 1 or more');
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 7 * 86_400)
+    throw new ConfigError('--interval must be a whole number of seconds from 1 to 604800 (7 days)');
   if (flags.cron !== undefined && flags.watch !== true) throw new ConfigError('--cron goes with --watch');
   const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
   // --watch serves /metrics and /health: its settings are checked with the others, up front.

@@ -46,9 +46,9 @@ export async function statusCommand(
   const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
   const admin = kafka.admin();
-  await mongo.connect();
-  await admin.connect();
   try {
+    await mongo.connect();
+    await admin.connect();
     const report = buildStatus({
       group,
       database,
@@ -65,7 +65,7 @@ export async function statusCommand(
     else formatStatus(report).forEach((line) => out(line));
     return EXIT.ok;
   } finally {
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
     await mongo.close();
   }
 }

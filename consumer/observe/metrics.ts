@@ -76,13 +76,16 @@ export function lagMetric(
     ['topic', 'partition'],
   );
   registry.onCollect(async () => {
-    lag.reset(); // when Kafka does not answer, no lag is shown rather than a stale one
     const admin = kafka.admin();
+    let lags: Awaited<ReturnType<typeof partitionLags>> = [];
     try {
       await admin.connect();
-      const lags = await partitionLags(admin, groupId, topics);
-      for (const p of lags) lag.set({ topic: p.topic, partition: String(p.partition) }, p.lag);
+      lags = await partitionLags(admin, groupId, topics);
     } finally {
+      // Reset and fill with no await between, so a concurrent scrape never sees the series half gone;
+      // when Kafka does not answer, no lag is shown rather than a stale one.
+      lag.reset();
+      for (const p of lags) lag.set({ topic: p.topic, partition: String(p.partition) }, p.lag);
       await admin.disconnect().catch(() => undefined);
     }
   });

@@ -3,13 +3,15 @@
  * names the user and the mechanism (never the password) and the settings to check.
  */
 import { ConnectorError } from '../errors';
-import { SETTINGS } from '../settings';
+import { resolveSettings } from '../config';
 
 /** A ConnectorError explaining `err` when it is a rejected SASL login; otherwise `err` itself. */
 export function explainKafkaFailure(err: unknown, env: NodeJS.ProcessEnv = process.env): unknown {
   if (!inChain(err, (e) => e.name === 'KafkaJSSASLAuthenticationError')) return err;
-  const user = env[SETTINGS.kafkaSaslUsername.env] ?? '(unset)';
-  const mechanism = env[SETTINGS.kafkaSaslMechanism.env] ?? '(unset)';
+  // Through every layer (variable, _FILE, configuration file), as the client that failed read them.
+  const { values } = resolveSettings(['kafkaSaslUsername', 'kafkaSaslMechanism'], env);
+  const user = values.kafkaSaslUsername ?? '(unset)';
+  const mechanism = values.kafkaSaslMechanism ?? '(unset)';
   return new ConnectorError(
     'KAFKA',
     `Kafka rejected the SASL credentials of user ${user} (${mechanism}): check KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_SASL_MECHANISM`,

@@ -3,6 +3,7 @@
  * 200 with `{"status":"ok","checks":[...]}` or 503 with `{"status":"failing","checks":[...]}` naming the
  * failing checks. Anything else is 404 (405 for another method on those paths).
  */
+import { redact } from '../redact';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runChecks, type HealthCheck } from '../health/check';
@@ -78,6 +79,7 @@ function reply(
   body: string,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...headers });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
+  const shown = redact(body); // health details quote dependency errors, which may quote a credential
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(shown), ...headers });
+  res.end(res.req.method === 'HEAD' ? undefined : shown);
 }

@@ -45,15 +45,16 @@ export function parseCron(expression: string): CronSchedule {
     Set<number>,
   ];
   if (weekdays.has(7)) weekdays.add(0);
-  const dayRestricted = parts[2] !== '*';
-  const weekdayRestricted = parts[4] !== '*';
+  // As in Vixie cron, a day field that starts with * (`*`, `*/2`) does not restrict the other day field.
+  const dayRestricted = !parts[2]!.startsWith('*');
+  const weekdayRestricted = !parts[4]!.startsWith('*');
   const dayMatches = (d: Date): boolean => {
     const byDate = days.has(d.getDate());
     const byWeekday = weekdays.has(d.getDay());
     if (dayRestricted && weekdayRestricted) return byDate || byWeekday;
     return byDate && byWeekday;
   };
-  return {
+  const schedule: CronSchedule = {
     expression,
     next(after) {
       const t = new Date(after.getTime());
@@ -73,6 +74,8 @@ export function parseCron(expression: string): CronSchedule {
       throw new ConfigError(`--cron "${expression}" never matches a date`);
     },
   };
+  schedule.next(new Date()); // an impossible date (30 February) is refused now, not after the first run
+  return schedule;
 }
 
 function parseField(part: string, field: Field, expression: string): Set<number> {
