@@ -4,7 +4,7 @@
  * group's lag per topic and partition (read from Kafka at each scrape).
  */
 import type { Kafka } from 'kafkajs';
-import { secondsSinceDay } from '../../core/metrics/day-age';
+import { newestDayAge } from '../../core/metrics/day-age';
 import type { Registry } from '../../core/metrics/registry';
 import type { BatchObserver } from './observer';
 import { partitionLags } from './partition-lag';
@@ -33,16 +33,13 @@ export function consumerMetrics(registry: Registry, now = () => new Date()): Bat
     'time to decode and apply one chunk (up to 500 events of one partition) and record its sync state',
     ['collection'],
   );
-  const dayAge = registry.gauge(
+  const newestDay = newestDayAge(
+    registry,
     'edreflect_consumer_newest_day_applied_age_seconds',
     'seconds since the start (UTC) of the newest day of which this process applied an event',
-    ['org'],
+    now,
   );
   const seenDrops = new Set<string>();
-  const newestDay = new Map<string, string>();
-  registry.onCollect(async () => {
-    for (const [org, day] of newestDay) dayAge.set({ org }, secondsSinceDay(day, now()));
-  });
   return {
     chunkApplied(collection, applied, seconds) {
       for (const { op, source } of applied) {
@@ -52,8 +49,7 @@ export function consumerMetrics(registry: Registry, now = () => new Date()): Bat
           if (seenDrops.size > REMEMBERED_DROPS) seenDrops.delete(seenDrops.values().next().value!);
           drops.inc({ org: source.org });
         }
-        const known = newestDay.get(source.org);
-        if (known === undefined || source.day > known) newestDay.set(source.org, source.day);
+        newestDay.note(source.org, source.day);
       }
       duration.observe({ collection }, seconds);
     },

@@ -4,7 +4,7 @@
  * the age of the newest drop seen in the folder and in the ledger (recomputed at each scrape).
  */
 import type { Catalog } from '../../core/catalog/types';
-import { secondsSinceDay } from '../../core/metrics/day-age';
+import { newestDayAge } from '../../core/metrics/day-age';
 import type { Registry } from '../../core/metrics/registry';
 import type { ProduceObserver } from './observer';
 
@@ -45,32 +45,24 @@ export function producerMetrics(
     'time from spooling a drop to committing its transaction',
     ['org'],
   );
-  const seenAge = registry.gauge(
+  const seen = newestDayAge(
+    registry,
     'edreflect_producer_newest_drop_seen_age_seconds',
     "seconds since the start (UTC) of the day of the newest drop in the org's folder",
-    ['org'],
+    now,
   );
-  const publishedAge = registry.gauge(
+  const ledger = newestDayAge(
+    registry,
     'edreflect_producer_newest_drop_published_age_seconds',
     'seconds since the start (UTC) of the day of the newest drop in the ledger',
-    ['org'],
+    now,
   );
-  const seen = new Map<string, string>();
-  const ledger = new Map<string, string>();
-  const newer = (map: Map<string, string>, org: string, day: string): void => {
-    const known = map.get(org);
-    if (known === undefined || day > known) map.set(org, day);
-  };
-  registry.onCollect(async () => {
-    for (const [org, day] of seen) seenAge.set({ org }, secondsSinceDay(day, now()));
-    for (const [org, day] of ledger) publishedAge.set({ org }, secondsSinceDay(day, now()));
-  });
   return {
     dropsSeen(org, days) {
-      for (const day of days) newer(seen, org, day);
+      for (const day of days) seen.note(org, day);
     },
     publishedDay(org, day) {
-      newer(ledger, org, day);
+      ledger.note(org, day);
     },
     dropPublished(report, seconds) {
       const { org } = report;
@@ -86,6 +78,6 @@ export function producerMetrics(
     pollDone(org, ok) {
       polls.inc({ org, outcome: ok ? 'ok' : 'failed' });
     },
-    newestSeen: (org) => seen.get(org),
+    newestSeen: (org) => seen.newest(org),
   };
 }
