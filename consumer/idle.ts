@@ -4,6 +4,7 @@
  * everything published (committed) so far is in MongoDB.
  */
 import type { Admin } from 'kafkajs';
+import { groupOffsets } from './group-offsets';
 
 export interface Lag {
   readonly topic: string;
@@ -17,18 +18,7 @@ export async function pendingPartitions(
   groupId: string,
   topics: readonly string[],
 ): Promise<Lag[]> {
-  const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
-  const byKey = new Map<string, number>();
-  for (const t of committed)
-    for (const p of t.partitions) byKey.set(`${t.topic}:${p.partition}`, Number(p.offset));
-  const pending: Lag[] = [];
-  for (const topic of topics) {
-    for (const p of await admin.fetchTopicOffsets(topic)) {
-      const end = Number(p.offset);
-      const done = byKey.get(`${topic}:${p.partition}`) ?? -1;
-      if (end > Number(p.low) && done < end)
-        pending.push({ topic, partition: p.partition, committed: done, end });
-    }
-  }
-  return pending;
+  return (await groupOffsets(admin, groupId, topics))
+    .filter((p) => p.end > p.low && p.committed < p.end)
+    .map(({ topic, partition, committed, end }) => ({ topic, partition, committed, end }));
 }

@@ -4,6 +4,7 @@
  * group never committed on lags from its first retained offset.
  */
 import type { Admin } from 'kafkajs';
+import { groupOffsets, lagOf } from '../group-offsets';
 
 export interface PartitionLag {
   readonly topic: string;
@@ -16,16 +17,9 @@ export async function partitionLags(
   groupId: string,
   topics: readonly string[],
 ): Promise<PartitionLag[]> {
-  const committed = new Map<string, number>();
-  for (const t of await admin.fetchOffsets({ groupId, topics: [...topics] }))
-    for (const p of t.partitions) committed.set(`${t.topic}:${p.partition}`, Number(p.offset));
-  const out: PartitionLag[] = [];
-  for (const topic of topics) {
-    for (const p of await admin.fetchTopicOffsets(topic)) {
-      const high = Number(p.high);
-      const at = committed.get(`${topic}:${p.partition}`) ?? -1;
-      out.push({ topic, partition: p.partition, lag: high - (at < 0 ? Number(p.low) : Math.min(at, high)) });
-    }
-  }
-  return out;
+  return (await groupOffsets(admin, groupId, topics)).map((p) => ({
+    topic: p.topic,
+    partition: p.partition,
+    lag: lagOf(p),
+  }));
 }

@@ -4,6 +4,7 @@
  * A partition the group never committed on lags from its first retained offset.
  */
 import type { Admin } from 'kafkajs';
+import { groupOffsets, lagOf } from '../group-offsets';
 
 export interface TopicLag {
   readonly topic: string;
@@ -21,21 +22,11 @@ export async function topicLags(
   const existing = new Set(await admin.listTopics());
   const present = topics.filter((t) => existing.has(t));
   if (present.length === 0) return [];
-  const committed = new Map<string, number>();
-  for (const t of await admin.fetchOffsets({ groupId, topics: [...present] }))
-    for (const p of t.partitions) committed.set(`${t.topic}:${p.partition}`, Number(p.offset));
-  const out: TopicLag[] = [];
-  for (const topic of present) {
-    const parts = await admin.fetchTopicOffsets(topic);
-    let done = 0;
-    let end = 0;
-    for (const p of parts) {
-      const high = Number(p.high);
-      const at = committed.get(`${topic}:${p.partition}`) ?? -1;
-      end += high;
-      done += at < 0 ? Number(p.low) : Math.min(at, high);
-    }
-    out.push({ topic, partitions: parts.length, committed: done, end, lag: end - done });
-  }
-  return out;
+  const partitions = await groupOffsets(admin, groupId, present);
+  return present.map((topic) => {
+    const parts = partitions.filter((p) => p.topic === topic);
+    const end = parts.reduce((sum, p) => sum + p.end, 0);
+    const lag = parts.reduce((sum, p) => sum + lagOf(p), 0);
+    return { topic, partitions: parts.length, committed: end - lag, end, lag };
+  });
 }
