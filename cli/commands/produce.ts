@@ -84,8 +84,7 @@ export async function produceCommand(
   const observed = new Map(
     targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
   );
-  const sources = new Map<OrgId, Source>([...observed].map(([org, o]) => [org, o.source]));
-  const sourceOf = (org: OrgId): Source => sources.get(org) as Source;
+  const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
   const runOne = (org: OrgId): Promise<ProduceResult> =>
     produceOnce({
       org,
@@ -102,7 +101,7 @@ export async function produceCommand(
       observer: metrics,
     });
   const closeAll = async (): Promise<void> => {
-    for (const source of sources.values()) await source.close();
+    for (const { source } of observed.values()) await source.close();
   };
   try {
     const [single] = targets;
