@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generate } from '../../simulator/generate';
-import { runCli, startCli, type CliResult, type RunningCli } from '../support/cli';
+import { startCli, type RunningCli } from '../support/cli';
 import { whenMoreThan } from '../support/consumer-faults';
-import { log, outage, requireLocalStack } from '../support/faults';
+import { log, outage, requireLocalStack, untilSuccess } from '../support/faults';
 import { ftpsUrl } from '../support/ftp';
 import { copyWorldReadable, storedDocuments } from '../support/proof';
 import { diffCollections, expectedDocuments, readOrgFolder } from '../support/reference-model';
@@ -24,18 +24,6 @@ const DAYS = 5;
 const ROWS = Number(process.env['EDREFLECT_PROOF_ROWS'] ?? '1000');
 const ORGS = ['north', 'south'] as const;
 const MINUTE = 60_000;
-
-/** Runs a command until it succeeds, as a scheduler would (bounded). */
-async function untilSuccess(args: string[], env: NodeJS.ProcessEnv, attempts = 4): Promise<CliResult> {
-  let last: CliResult | undefined;
-  for (let i = 1; i <= attempts; i++) {
-    last = await runCli(args, env, { timeoutMs: 6 * MINUTE });
-    log(`edreflect ${args.join(' ')}: attempt ${i} exit ${last.code}`);
-    if (last.code === 0) return last;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  assert.fail(`edreflect ${args.join(' ')} never succeeded\n${last?.stderr}`);
-}
 
 /** Waits until the process has logged its nth "file started" line in all (polled; fails if it ends first). */
 async function nthFileStarted(cli: RunningCli, n: number): Promise<void> {
@@ -101,7 +89,7 @@ describe(
       const killed = await producer.done;
       assert.equal(killed.code, null, 'the producer was killed, not finished');
       // The killed run may have committed a drop without living to print it; the ledger is what counts.
-      const rerun = await untilSuccess(['produce', '--once'], envFor('north'));
+      const rerun = await untilSuccess(['produce', '--once'], envFor('north'), { timeoutMs: 6 * MINUTE });
       const fresh = (rerun.stdout.match(/: published$/gm) ?? []).length;
       const before = (rerun.stdout.match(/: already-published$/gm) ?? []).length;
       assert.ok(fresh >= 1, `the kill came before the last drop was committed\n${rerun.stdout}`);
@@ -125,7 +113,7 @@ describe(
       await outage('kafka', 3000);
       const afterKafka = await second.done;
       log(`the producer that saw the broker go away ended with exit ${afterKafka.code}`);
-      const rerun = await untilSuccess(['produce', '--once'], envFor('south'));
+      const rerun = await untilSuccess(['produce', '--once'], envFor('south'), { timeoutMs: 6 * MINUTE });
       assert.doesNotMatch(rerun.stdout, /MISSED DAYS/);
     });
 
@@ -144,7 +132,8 @@ describe(
       await outage('mongodb', 3000);
       const afterMongo = await second.done;
       log(`the consumer that saw MongoDB go away ended with exit ${afterMongo.code}`);
-      if (afterMongo.code !== 0) await untilSuccess(['consume', '--until-idle'], env);
+      if (afterMongo.code !== 0)
+        await untilSuccess(['consume', '--until-idle'], env, { timeoutMs: 6 * MINUTE });
 
       const expected = expectedDocuments(
         ORGS.flatMap((name) => readOrgFolder(path.join(local, name), orgId(name))),

@@ -10,24 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { allFilesDrop } from '../support/all-files-drop';
 import { runCli, startCli, type CliResult } from '../support/cli';
 import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
-import { log, outage, requireLocalStack } from '../support/faults';
+import { log, outage, requireLocalStack, untilSuccess } from '../support/faults';
 import { ftpsUrl } from '../support/ftp';
 import { snapshot, snapshotDiff, type Snapshot } from '../support/snapshot';
 import { createWorld, requireEnv, type World } from '../support/world';
 
 const BIG_ROWS = 30_000;
-
-/** Runs a command until it succeeds, as a scheduler would (bounded). */
-async function untilSuccess(args: string[], env: NodeJS.ProcessEnv, attempts = 4): Promise<CliResult> {
-  let last: CliResult | undefined;
-  for (let i = 1; i <= attempts; i++) {
-    last = await runCli(args, env, { timeoutMs: 240_000 });
-    log(`edreflect ${args.join(' ')}: attempt ${i} exit ${last.code}`);
-    if (last.code === 0) return last;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  assert.fail(`edreflect ${args.join(' ')} never succeeded\n${last?.stderr}`);
-}
 
 describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
   const worlds: World[] = [];

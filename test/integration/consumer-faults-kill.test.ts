@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runCli, startCli } from '../support/cli';
-import { FAULT_SETTINGS, log, publishAndReference, whenMoreThan } from '../support/consumer-faults';
+import { FAULT_SETTINGS, publishAndReference, whenMoreThan } from '../support/consumer-faults';
+import { log } from '../support/faults';
 import { snapshot, snapshotDiff, type Snapshot } from '../support/snapshot';
 import { createWorld, type World } from '../support/world';
 

@@ -7,15 +7,12 @@ import assert from 'node:assert/strict';
 import type { Db } from 'mongodb';
 import { pendingPartitions } from '../../consumer/idle';
 import { runCli } from './cli';
+import { log } from './faults';
 import { localOrgFolder } from './drops';
 import { snapshot, type Snapshot } from './snapshot';
 import type { World } from './world';
 
 export const FAULT_SETTINGS = { EDREFLECT_PARTITIONS: '4', EDREFLECT_CONSUMER_CONCURRENCY: '3' };
-
-export function log(what: string): void {
-  console.log(`[fault ${new Date().toISOString()}] ${what}`);
-}
 
 /** Day d lists parents 20d .. 20d+39 (so 20 of them again the next day), each with `perParent` ratings. */
 export function faultDays(perParent: number): Record<string, Record<string, string>> {

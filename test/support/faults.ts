@@ -2,8 +2,10 @@
  * Fault injection on the local stack: stop a server, wait, start it again, and say what was done and when.
  * Fault tests need servers they may stop, so they refuse to run against deployments the stack did not start.
  */
+import assert from 'node:assert/strict';
 import { createLogger } from '../../core/logger';
 import { stackEnv, startService, stopService, type ServiceName } from '../../stack/stack';
+import { runCli, type CliResult } from './cli';
 
 const quiet = createLogger({ level: 'error' });
 
@@ -29,4 +31,20 @@ export async function outage(name: ServiceName, downMs: number): Promise<void> {
   log(`starting ${name} again after ${downMs} ms`);
   await startService(name, { logger: quiet });
   log(`${name} is back`);
+}
+
+/** Runs a command until it succeeds, as a scheduler would (bounded: `attempts` runs of `timeoutMs` each). */
+export async function untilSuccess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { attempts = 4, timeoutMs = 240_000 }: { attempts?: number; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  let last: CliResult | undefined;
+  for (let i = 1; i <= attempts; i++) {
+    last = await runCli(args, env, { timeoutMs });
+    log(`edreflect ${args.join(' ')}: attempt ${i} exit ${last.code}`);
+    if (last.code === 0) return last;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  assert.fail(`edreflect ${args.join(' ')} never succeeded\n${last?.stderr}`);
 }
