@@ -11,7 +11,7 @@ import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
-import { pendingPartitions } from './idle';
+import { pendingPartitions, waitForIdle } from './idle';
 import { ensureIndexes } from './sink/indexes';
 import { STRATEGIES } from './strategies/table';
 import { createBatchHandler, type BatchStats } from './task';
@@ -36,6 +36,8 @@ export interface ConsumeOptions {
   readonly stopSignal?: Promise<void>;
   /** Told about each chunk applied and each event dead-lettered, for metrics. */
   readonly observer?: BatchObserver;
+  /** With untilIdle: how long the pending offsets may stand still before a warning names them. */
+  readonly stallWarnMs?: number;
 }
 
 /** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
@@ -83,6 +85,12 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
       partitionsConsumedConcurrently: opts.concurrency ?? 1,
       eachBatchAutoResolve: false,
       autoCommit: true,
+      // kafkajs commits after each batch it hands to eachBatch, but a fetch holding only records the
+      // writer never sees (a commit marker fetched apart from its transaction's rows, an aborted
+      // transaction) is resolved and committed only "if necessary". With no threshold that is never:
+      // the group would stay one offset short of the end and --until-idle would wait forever. A
+      // threshold of one commits every resolved offset at once, such fetches included.
+      autoCommitThreshold: 1,
       eachBatch: createBatchHandler({
         catalog,
         collectionOf: (topic) => collections.get(topic),
@@ -99,7 +107,15 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
     logger.info('consuming', { groupId, topics: subscribed.length, untilIdle: opts.untilIdle });
     const stopped = opts.stopSignal ?? new Promise<void>(() => undefined);
     if (opts.untilIdle) {
-      await Promise.race([waitForIdle(admin, groupId, subscribed, opts.pollMs ?? 500), stopped, crashed]);
+      const idle = waitForIdle({
+        pending: () => pendingPartitions(admin, groupId, subscribed),
+        groupId,
+        pollMs: opts.pollMs ?? 500,
+        stallWarnMs: opts.stallWarnMs ?? 60_000,
+        stats,
+        logger,
+      });
+      await Promise.race([idle, stopped, crashed]);
     } else {
       await Promise.race([stopped, crashed]);
     }
@@ -108,18 +124,5 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
     await consumer?.disconnect();
     await producer?.disconnect();
     await admin.disconnect();
-  }
-}
-
-async function waitForIdle(
-  admin: ReturnType<Kafka['admin']>,
-  groupId: string,
-  topics: string[],
-  pollMs: number,
-): Promise<void> {
-  for (;;) {
-    const pending = await pendingPartitions(admin, groupId, topics);
-    if (pending.length === 0) return;
-    await new Promise((r) => setTimeout(r, pollMs));
   }
 }

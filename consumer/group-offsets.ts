@@ -1,8 +1,9 @@
 /**
  * Where a consumer group stands in each partition of some topics: its committed offset (-1 when it never
- * committed there) beside the partition's first retained offset and its end (high watermark; with
- * transactions it counts commit markers too, which the writer also moves past). Lag, idleness and the
- * status report are all read from this one fetch.
+ * committed there) beside the partition's first retained offset and its end: the last stable offset
+ * (kafkajs' admin lists offsets read_committed), which counts the markers of finished transactions (the
+ * writer commits past them) and stops at a transaction still open. Lag, idleness and the status report
+ * are all read from this one fetch.
  */
 import type { Admin } from 'kafkajs';
 

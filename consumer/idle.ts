@@ -4,6 +4,7 @@
  * everything published (committed) so far is in MongoDB.
  */
 import type { Admin } from 'kafkajs';
+import type { Logger } from '../core/logger';
 import { groupOffsets } from './group-offsets';
 
 export interface Lag {
@@ -21,4 +22,51 @@ export async function pendingPartitions(
   return (await groupOffsets(admin, groupId, topics))
     .filter((p) => p.end > p.low && p.committed < p.end)
     .map(({ topic, partition, committed, end }) => ({ topic, partition, committed, end }));
+}
+
+/**
+ * Polls `pending` until nothing published is left to apply. When neither the pending offsets nor the
+ * events read have moved for `stallWarnMs`, says which partitions it waits for (once per such stretch),
+ * so that a run which cannot finish is never silent.
+ */
+export async function waitForIdle({
+  pending,
+  groupId,
+  pollMs,
+  stallWarnMs,
+  stats,
+  logger,
+}: {
+  pending: () => Promise<Lag[]>;
+  groupId: string;
+  pollMs: number;
+  stallWarnMs: number;
+  stats: { readonly events: number };
+  logger: Logger;
+}): Promise<void> {
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const lags = await pending();
+    if (lags.length === 0) return;
+    const where = lags.map((p) => `${p.topic}:${p.partition} at ${p.committed} of ${p.end}`);
+    const state = `${stats.events}/${where.join()}`;
+    const now = Date.now();
+    if (state !== last) {
+      last = state;
+      since = now;
+    } else if (now - since >= stallWarnMs) {
+      logger.warn(
+        'consume --until-idle: nothing read or committed for a while; still waiting for these partitions',
+        {
+          groupId,
+          seconds: Math.round((now - since) / 1000),
+          eventsRead: stats.events,
+          pending: where,
+        },
+      );
+      since = now;
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
 }

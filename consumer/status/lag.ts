@@ -1,6 +1,6 @@
 /**
  * The writer's lag per topic: for each partition, the group's committed offset against the partition's end
- * (the high watermark; with transactions it counts commit markers too, which the consumer also moves past).
+ * (the last stable offset: transaction markers counted, which the consumer also moves past).
  * A partition the group never committed on lags from its first retained offset.
  */
 import type { Admin } from 'kafkajs';
