@@ -13,4 +13,4 @@ RUN npm ci --include=dev --no-audit --no-fund
 COPY --chown=node:node . .
 RUN npm run build && npm prune --omit=dev && npm cache clean --force
 
-ENTRYPOINT ["node", "dist/cli/main.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=8", "dist/cli/main.js"]

@@ -7,6 +7,7 @@ import { chmod, cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MongoClient } from 'mongodb';
+import { CLI_NODE_FLAGS } from '../cli/node-flags';
 import { measureProcess, type ProcessRun } from './measure';
 import type { StageNames } from './names';
 import { ftpsUrl } from './servers';
@@ -37,7 +38,7 @@ async function cli(ctx: StageContext, label: string, args: string[], env: NodeJS
   return requireSuccess(
     await measureProcess({
       label,
-      args: [...nodeFlags(ctx, label), CLI_MAIN, ...args],
+      args: [...CLI_NODE_FLAGS, ...nodeFlags(ctx, label), CLI_MAIN, ...args],
       env,
       timeoutMs: ctx.timeoutMs,
     }),

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8
 /**
  * The `edreflect` command. Each subcommand returns its exit status; anything thrown ends the run with a
  * one-line reason on stderr and status 1 (64 for wrong usage).

@@ -17,6 +17,15 @@ import { STRATEGIES } from './strategies/table';
 import { createBatchHandler, type BatchStats } from './task';
 import type { BatchObserver } from './observe/observer';
 
+/**
+ * The most a fetch brings back (kafkajs' default is 10 MB; per partition it stays 1 MB). A fetch is decoded
+ * into messages whose keys, values and headers are views of its buffer, held until the batch is applied.
+ * Measured on a 200,000-row drop (FerretDB): peak RSS 335 MB with 10 MB, 281 MB with 4 MB, 207 MB with
+ * 2 MB, in the same time, since the writes are what take it. A record batch larger than this still comes
+ * (the broker always returns the first one whole).
+ */
+const FETCH_MAX_BYTES = 2 << 20;
+
 export interface ConsumeOptions {
   readonly kafka: Kafka;
   readonly codec: AvroCodec;
@@ -64,7 +73,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
     const dlq = producer;
-    consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytes: FETCH_MAX_BYTES });
     await consumer.connect();
     await consumer.subscribe({ topics: subscribed, fromBeginning: true });
     const crashed = new Promise<never>((_, reject) => {
