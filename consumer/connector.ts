@@ -25,6 +25,8 @@ import type { BatchObserver } from './observe/observer';
  * (the broker always returns the first one whole).
  */
 const FETCH_MAX_BYTES = 2 << 20;
+/** With untilIdle: how long nothing may move before a warning names the partitions still awaited. */
+const STALL_WARN_MS = 60_000;
 
 export interface ConsumeOptions {
   readonly kafka: Kafka;
@@ -45,8 +47,6 @@ export interface ConsumeOptions {
   readonly stopSignal?: Promise<void>;
   /** Told about each chunk applied and each event dead-lettered, for metrics. */
   readonly observer?: BatchObserver;
-  /** With untilIdle: how long the pending offsets may stand still before a warning names them. */
-  readonly stallWarnMs?: number;
 }
 
 /** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
@@ -120,7 +120,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
         pending: () => pendingPartitions(admin, groupId, subscribed),
         groupId,
         pollMs: opts.pollMs ?? 500,
-        stallWarnMs: opts.stallWarnMs ?? 60_000,
+        stallWarnMs: STALL_WARN_MS,
         stats,
         logger,
       });

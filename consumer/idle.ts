@@ -56,15 +56,12 @@ export async function waitForIdle({
       last = state;
       since = now;
     } else if (now - since >= stallWarnMs) {
-      logger.warn(
-        'consume --until-idle: nothing read or committed for a while; still waiting for these partitions',
-        {
-          groupId,
-          seconds: Math.round((now - since) / 1000),
-          eventsRead: stats.events,
-          pending: where,
-        },
-      );
+      logger.warn('until idle: nothing read or committed for a while; still waiting for these partitions', {
+        groupId,
+        seconds: Math.round((now - since) / 1000),
+        eventsRead: stats.events,
+        pending: where,
+      });
       since = now;
     }
     await new Promise((r) => setTimeout(r, pollMs));
