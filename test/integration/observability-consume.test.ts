@@ -5,34 +5,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { runCli, startCli, type RunningCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import { localOrgFolder } from '../support/drops';
 import { eventually, health, scrape, seriesKey } from '../support/metrics';
 import { freePort } from '../support/ports';
-import { createWorld, type World } from '../support/world';
+import { observedProcesses } from '../support/observed-cli';
+import type { World } from '../support/world';
 
 describe('consume: /metrics and /health', () => {
-  const worlds: World[] = [];
-  const running: RunningCli[] = [];
-  after(async () => {
-    for (const r of running) r.child.kill('SIGKILL');
-    await Promise.all(running.map((r) => r.done));
-    await Promise.all(worlds.map((w) => w.close()));
-  });
-  const consume = async (world: World, extra: Record<string, string> = {}) => {
-    const port = await freePort();
-    const cli = startCli(
-      ['consume'],
-      world.env({ EDREFLECT_METRICS_PORT: String(port), EDREFLECT_LOG_LEVEL: 'info', ...extra }),
-    );
-    running.push(cli);
-    await cli.waitFor(/observability endpoint listening/);
-    return { cli, url: `http://127.0.0.1:${port}` };
-  };
+  const processes = observedProcesses();
+  after(() => processes.stopAll());
+  const consume = (world: World, extra: Record<string, string> = {}) =>
+    processes.start(['consume'], world, extra);
 
   it('counts the events written per org, collection and op, with no lag once applied, and is healthy', async () => {
-    const world = createWorld('obs-consume');
-    worlds.push(world);
+    const world = processes.world('obs-consume');
     const folder = localOrgFolder();
     folder.writeDay('2026-09-01', {
       'Observation_Modified.csv':
@@ -99,8 +86,7 @@ describe('consume: /metrics and /health', () => {
   });
 
   it('answers 503 naming mongodb while the database is unreachable', async () => {
-    const world = createWorld('obs-consume-dead');
-    worlds.push(world);
+    const world = processes.world('obs-consume-dead');
     const { cli, url } = await consume(world, { MONGODB_URI: `mongodb://127.0.0.1:${await freePort()}` });
     const h = await health(url);
     assert.equal(h.code, 503);

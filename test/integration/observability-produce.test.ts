@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { dayOf } from '../../core/types';
-import { startCli, type RunningCli } from '../support/cli';
 import { localOrgFolder } from '../support/drops';
 import { eventually, health, scrape, seriesKey } from '../support/metrics';
 import { freePort } from '../support/ports';
 import { decodedEvents } from '../support/topics';
-import { createWorld, type World } from '../support/world';
+import { observedProcesses, type ObservedCli } from '../support/observed-cli';
+import type { World } from '../support/world';
 
 /** Two parents changed; four ratings, one of which (rating "abc") the producer rejects. */
 const DROP = {
@@ -24,26 +24,11 @@ const DROP = {
 };
 
 describe('produce --watch: /metrics and /health', () => {
-  const worlds: World[] = [];
-  const running: RunningCli[] = [];
-  after(async () => {
-    for (const r of running) r.child.kill('SIGKILL');
-    await Promise.all(running.map((r) => r.done));
-    await Promise.all(worlds.map((w) => w.close()));
-  });
-  const watch = async (
-    extra: Record<string, string>,
-  ): Promise<{ world: World; cli: RunningCli; url: string }> => {
-    const world = createWorld('obs-produce');
-    worlds.push(world);
-    const port = await freePort();
-    const cli = startCli(
-      ['produce', '--watch', '--interval', '1'],
-      world.env({ EDREFLECT_METRICS_PORT: String(port), EDREFLECT_LOG_LEVEL: 'info', ...extra }),
-    );
-    running.push(cli);
-    await cli.waitFor(/observability endpoint listening/);
-    return { world, cli, url: `http://127.0.0.1:${port}` };
+  const processes = observedProcesses();
+  after(() => processes.stopAll());
+  const watch = async (extra: Record<string, string>): Promise<ObservedCli & { world: World }> => {
+    const world = processes.world('obs-produce');
+    return { world, ...(await processes.start(['produce', '--watch', '--interval', '1'], world, extra)) };
   };
 
   it('counts the rows of a published drop per org and collection, and is healthy', async () => {
