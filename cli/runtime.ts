@@ -10,6 +10,8 @@ import type { Logger } from '../core/logger';
 import { registryAuth } from '../core/registry/auth';
 import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
 import type { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { mongoLink, type MongoLink } from '../consumer/mongo-link';
 
 export interface Runtime {
   readonly kafka: Kafka;
@@ -42,6 +44,16 @@ export async function kafkaFrom(values: RawSettings, logger: Logger): Promise<Ka
   const brokers = setting(values, 'kafkaBrokers');
   await checkKafkaTls(brokers, security);
   return createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security });
+}
+
+/** The writer's MongoDB client (MONGODB_URI, MONGODB_DB), renewed when it can no longer find the server. */
+export function writerMongo(values: RawSettings, logger: Logger): MongoLink {
+  const uri = setting(values, 'mongoUri');
+  return mongoLink({
+    newClient: () => new MongoClient(uri, { serverSelectionTimeoutMS: 15_000 }),
+    database: setting(values, 'mongoDb'),
+    logger,
+  });
 }
 
 /** Resolves on the first SIGTERM or SIGINT, so a long-running command can finish its batch and stop. */

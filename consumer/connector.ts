@@ -4,7 +4,6 @@
  * everything published so far has been applied.
  */
 import type { Consumer, Kafka, Producer } from 'kafkajs';
-import type { Db } from 'mongodb';
 import type { Catalog } from '../core/catalog/types';
 import { deadLetterMessage } from '../core/events/dead-letter';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
@@ -16,6 +15,7 @@ import { ensureIndexes } from './sink/indexes';
 import { STRATEGIES } from './strategies/table';
 import { createBatchHandler, type BatchStats } from './task';
 import type { BatchObserver } from './observe/observer';
+import type { MongoLink } from './mongo-link';
 
 /**
  * The most a fetch brings back (kafkajs' default is 10 MB; per partition it stays 1 MB). A fetch is decoded
@@ -31,7 +31,7 @@ const STALL_WARN_MS = 60_000;
 export interface ConsumeOptions {
   readonly kafka: Kafka;
   readonly codec: AvroCodec;
-  readonly db: Db;
+  readonly mongo: MongoLink;
   readonly catalog: Catalog;
   readonly topics: TopicNames;
   readonly partitions: number;
@@ -68,7 +68,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   const stats: BatchStats = opts.stats ?? { events: 0, writes: 0, deadLetters: 0 };
   try {
     await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
-    const indexes = await ensureIndexes(opts.db, catalog);
+    const indexes = await ensureIndexes(opts.mongo.db(), catalog);
     logger.info('indexes ready', { indexes });
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
@@ -104,7 +104,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
         catalog,
         collectionOf: (topic) => collections.get(topic),
         codec: opts.codec,
-        db: opts.db,
+        mongo: opts.mongo,
         deadLetter: async (letter) => {
           await dlq.send({ topic: topics.deadLetters, messages: [deadLetterMessage(letter)], acks: -1 });
         },

@@ -6,7 +6,6 @@
  * (sync/record.ts).
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { Db } from 'mongodb';
 import type { Catalog } from '../core/catalog/types';
 import { HEADER } from '../core/events/contract';
 import type { DeadLetter } from '../core/events/dead-letter';
@@ -21,6 +20,7 @@ import { segmentsOf } from './sink/segments';
 import { recordChunk } from './sync/record';
 import { checkEvent } from './validate';
 import { intentFor } from './write-model';
+import type { MongoLink } from './mongo-link';
 import type { WriteIntent } from './write-intent';
 
 export interface BatchStats {
@@ -33,7 +33,8 @@ export interface BatchHandlerDeps {
   readonly catalog: Catalog;
   readonly collectionOf: (topic: string) => string | undefined;
   readonly codec: AvroCodec;
-  readonly db: Db;
+  /** The writer's MongoDB client; asked for its database at each batch, told when a chunk fails. */
+  readonly mongo: MongoLink;
   readonly deadLetter: (letter: DeadLetter) => Promise<void>;
   readonly logger: Logger;
   readonly chunkSize?: number;
@@ -43,13 +44,14 @@ export interface BatchHandlerDeps {
 }
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
-  const { catalog, codec, db, logger, stats } = deps;
+  const { catalog, codec, mongo, logger, stats } = deps;
   const chunkSize = deps.chunkSize ?? 500;
   const observer = deps.observer ?? NO_OBSERVER;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
     if (collectionName === undefined)
       throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
+    const db = mongo.db();
     const collection = db.collection(collectionName);
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
@@ -93,24 +95,29 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
           else throw err;
         }
       }
-      await applySegments(
-        collection,
-        segmentsOf(intents),
-        ({ index, reason }) => {
-          rejected.add(index);
-          return poison(origins[index]!, reason);
-        },
-        heartbeat,
-      );
+      try {
+        await applySegments(
+          collection,
+          segmentsOf(intents),
+          ({ index, reason }) => {
+            rejected.add(index);
+            return poison(origins[index]!, reason);
+          },
+          heartbeat,
+        );
+        await recordChunk(db, {
+          collection: collectionName,
+          topic: batch.topic,
+          partition: batch.partition,
+          applied: sources.flatMap((source, i) =>
+            rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
+          ),
+        });
+      } catch (err) {
+        await mongo.recover(err); // the chunk is applied again, on a client that reaches the server
+        throw err;
+      }
       stats.writes += intents.length - rejected.size;
-      await recordChunk(db, {
-        collection: collectionName,
-        topic: batch.topic,
-        partition: batch.partition,
-        applied: sources.flatMap((source, i) =>
-          rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
-        ),
-      });
       observer.chunkApplied(
         collectionName,
         sources.flatMap((source, i) => (rejected.has(i) ? [] : [{ op: ops[i]!, source }])),

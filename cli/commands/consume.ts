@@ -1,6 +1,5 @@
 /** `edreflect consume [--until-idle]`: apply events to MongoDB, until stopped or until everything published is applied. */
 import { parseArgs } from 'node:util';
-import { MongoClient } from 'mongodb';
 import { readSettings, setting } from '../../core/config';
 import { kafkaCheck } from '../../core/health/kafka';
 import { mongoCheck } from '../../core/health/mongo';
@@ -11,7 +10,7 @@ import { consume, writerTopics } from '../../consumer/connector';
 import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
 import { EXIT } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
-import { runtimeFrom, stopSignal } from '../runtime';
+import { runtimeFrom, stopSignal, writerMongo } from '../runtime';
 
 export const CONSUME_SETTINGS = [
   'kafkaBrokers',
@@ -37,8 +36,7 @@ export async function consumeCommand(
   });
   const values = readSettings([...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS]);
   const runtime = await runtimeFrom(values, logger);
-  const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
-  const db = mongo.db(setting(values, 'mongoDb'));
+  const mongo = writerMongo(values, logger);
   const groupId = setting(values, 'consumerGroup');
   const registry = new Registry();
   const observer = consumerMetrics(registry);
@@ -47,12 +45,16 @@ export async function consumeCommand(
     ...writerTopics(runtime.catalog, runtime.topics).keys(),
   ]);
   // Started before connecting, so /health can say which dependency a starting writer waits for.
-  const server = await startObservability({ registry, checks: [kafkaCheck(probe), mongoCheck(db)], logger });
+  const server = await startObservability({
+    registry,
+    checks: [kafkaCheck(probe), mongoCheck(mongo.db)],
+    logger,
+  });
   try {
     await mongo.connect();
     const stats = await consume({
       ...runtime,
-      db,
+      mongo,
       groupId,
       observer,
       untilIdle: flags['until-idle'] === true,

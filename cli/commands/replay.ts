@@ -4,7 +4,6 @@
  * connector collections hold documents unless `--wipe` (which drops those collections first).
  */
 import { parseArgs } from 'node:util';
-import { MongoClient } from 'mongodb';
 import { readSettings, setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -15,7 +14,7 @@ import { replayGroupId, rewindGroup } from '../../consumer/replay/group';
 import { connectorCollections, occupied, wipe } from '../../consumer/replay/target';
 import type { BatchStats } from '../../consumer/task';
 import { EXIT } from '../exit-codes';
-import { runtimeFrom, stopSignal } from '../runtime';
+import { runtimeFrom, stopSignal, writerMongo } from '../runtime';
 import { CONSUME_SETTINGS } from './consume';
 
 export async function replayCommand(
@@ -33,10 +32,10 @@ export async function replayCommand(
   const database = setting(values, 'mongoDb');
   const names = connectorCollections(runtime.catalog);
   const groupId = flags.group ?? replayGroupId(setting(values, 'consumerGroup'), new Date());
-  const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
+  const mongo = writerMongo(values, logger);
   await mongo.connect();
   try {
-    const db = mongo.db(database);
+    const db = mongo.db();
     const filled = await occupied(db, names);
     if (filled.length > 0 && flags.wipe !== true) {
       const list = filled.map((f) => `${f.name} ${f.count}`).join(', ');
@@ -67,7 +66,7 @@ export async function replayCommand(
     try {
       await consume({
         ...runtime,
-        db,
+        mongo,
         groupId,
         untilIdle: true,
         concurrency: Number(setting(values, 'consumerConcurrency')),

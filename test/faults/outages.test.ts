@@ -70,7 +70,7 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
     const producer = startCli(['produce', '--once'], env);
     await producer.waitFor(/"msg":"file started"[^\n]*"file":"Ratings\.csv"/);
     await outage('kafka', 3000);
-    const first = await producer.done;
+    const first = await producer.endsWithin(5 * 60_000);
     log(`the producer that saw the outage ended with exit ${first.code}`);
     await untilSuccess(['produce', '--once'], env);
     await untilSuccess(['consume', '--until-idle'], env);
@@ -95,7 +95,7 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await outage('mongodb', 3000);
-    const first = await consumer.done;
+    const first = await consumer.endsWithin(5 * 60_000);
     log(`the consumer that saw the outage ended with exit ${first.code}`);
     if (first.code !== 0) await untilSuccess(['consume', '--until-idle'], env);
     await check(w, first);
@@ -117,7 +117,7 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
     const producer = startCli(['produce', '--once'], env);
     await producer.waitFor(/"msg":"found drops"/);
     await outage('ftp', 2000);
-    const first = await producer.done;
+    const first = await producer.endsWithin(5 * 60_000);
     log(`the producer that lost the FTP server ended with exit ${first.code}`);
     if (first.code !== 0) assert.match(first.stderr, /SOURCE_UNREACHABLE/);
     await untilSuccess(['produce', '--once'], env);

@@ -57,6 +57,8 @@ export interface RunningCli {
   /** Everything printed so far, stdout then stderr. */
   output(): string;
   readonly done: Promise<CliResult>;
+  /** `done`, bounded: a process still running after `timeoutMs` is killed and the test fails with its output. */
+  endsWithin(timeoutMs: number): Promise<CliResult>;
 }
 
 /** Starts the CLI and leaves it running, so a test can watch its output and kill it at a chosen moment. */
@@ -91,6 +93,17 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
     child,
     done,
     output: () => stdout + stderr,
+    endsWithin: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+      const ended = await Promise.race([done, late]).finally(() => clearTimeout(timer));
+      if (ended !== 'late') return ended;
+      child.kill('SIGKILL');
+      await done;
+      throw new Error(
+        `edreflect ${args.join(' ')} still ran after ${timeoutMs} ms (killed)\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+      );
+    },
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(

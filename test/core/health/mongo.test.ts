@@ -9,7 +9,7 @@ describe('mongodb health check', () => {
   it('passes against the running server', async () => {
     const client = new MongoClient(requireEnv('MONGODB_URI'));
     try {
-      assert.deepEqual(await mongoCheck(client.db('edreflect_health')).run(), { ok: true });
+      assert.deepEqual(await mongoCheck(() => client.db('edreflect_health')).run(), { ok: true });
     } finally {
       await client.close();
     }
@@ -21,7 +21,7 @@ describe('mongodb health check', () => {
     });
     try {
       const started = Date.now();
-      const outcome = await mongoCheck(client.db('edreflect_health'), 500).run();
+      const outcome = await mongoCheck(() => client.db('edreflect_health'), 500).run();
       assert.deepEqual(outcome, {
         ok: false,
         detail: 'database edreflect_health unreachable: ping: no answer within 500 ms',
