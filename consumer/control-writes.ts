@@ -5,6 +5,7 @@
 import type { CatalogEntry } from '../core/catalog/types';
 import type { CloseEvent, DropEvent } from '../core/events/contract';
 import { ConnectorError } from '../core/errors';
+import { pairShapeOf } from './strategies/affiliation-pair';
 import type { WriteIntent } from './write-intent';
 
 export function dropIntent(event: DropEvent): WriteIntent {
@@ -12,21 +13,12 @@ export function dropIntent(event: DropEvent): WriteIntent {
 }
 
 export function closeIntent(entry: CatalogEntry, event: CloseEvent): WriteIntent {
-  if (entry.kind !== 'affiliation' || entry.key.length !== 2) {
+  if (entry.kind !== 'affiliation') {
     throw new ConnectorError(
       'EVENT_INVALID',
       `a close event arrived for ${entry.file}, which is not an affiliation file`,
     );
   }
-  const [first, second] = entry.key as [string, string];
-  const filter: Record<string, unknown> = {
-    _org: event.source.org,
-    $or: [{ [first]: event.employee }, { [second]: event.employee }],
-    [entry.close.column]: null,
-  };
-  if (event.keep.length > 0) filter['$nor'] = event.keep.map(([a, b]) => ({ [first]: a, [second]: b }));
-  return {
-    kind: 'write',
-    op: { updateMany: { filter, update: { $set: { [entry.close.column]: event.date } } } },
-  };
+  const { employee, date, keep } = event;
+  return { kind: 'close', shape: pairShapeOf(entry), org: event.source.org, employee, date, keep };
 }

@@ -7,9 +7,10 @@
  *   replace  a row that is the current state of its key: whatever is stored under its `_id` (or, for
  *            documents written otherwise, its key) is replaced by it;
  *   delete   the drop step: the org's documents whose column holds the value go;
- *   write    any other operation, applied as it is, in order (affiliations, closes).
+ *   pair     an affiliation row: a stored pair takes only the row's close column, a new pair is stored whole;
+ *   close    the closing rule: the employee's open pairs, but the kept ones, get the close date.
  */
-import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { Document } from 'mongodb';
 
 export type RowDoc = Document & { _id: string };
 
@@ -17,7 +18,24 @@ export type WriteIntent =
   | { readonly kind: 'insert'; readonly doc: RowDoc }
   | { readonly kind: 'replace'; readonly doc: RowDoc; readonly key: Document }
   | { readonly kind: 'delete'; readonly org: string; readonly column: string; readonly value: string }
-  | { readonly kind: 'write'; readonly op: AnyBulkWriteOperation };
+  | { readonly kind: 'pair'; readonly shape: PairShape; readonly org: string; readonly doc: Document }
+  | {
+      readonly kind: 'close';
+      readonly shape: PairShape;
+      readonly org: string;
+      readonly employee: string;
+      readonly date: string;
+      readonly keep: readonly (readonly [string, string])[];
+    };
+
+/** The columns of an affiliation collection: the two key columns of a pair, and the close column. */
+export interface PairShape {
+  readonly first: string;
+  readonly second: string;
+  readonly close: string;
+}
+
+export type PairIntent = Extract<WriteIntent, { kind: 'pair' | 'close' }>;
 
 /** An `_id` made of parts, unambiguous whatever the parts hold: `org/part/part`, each part URI-encoded. */
 export function idOf(...parts: readonly unknown[]): string {

@@ -1,12 +1,12 @@
 /**
  * Splits a chunk of intents, in partition order, into segments that can each be applied with a few bulk
  * calls without changing the result: a run of rows (inserts and replaces), a run of deletes (drop steps),
- * or a run of other writes. Segments are applied one after the other, so a drop still lands after the
+ * or a run of affiliation rows and close events (folded by affiliation-plan.ts). Segments are applied one after the other, so a drop still lands after the
  * rows before it and before the rows after it. Within a run of rows only the last row per `_id` counts
  * (a later replace wins; a repeated insert is the same row).
  */
-import type { AnyBulkWriteOperation } from 'mongodb';
-import type { RowDoc, WriteIntent } from '../write-intent';
+import { ConnectorError } from '../../core/errors';
+import type { PairIntent, PairShape, RowDoc, WriteIntent } from '../write-intent';
 
 export interface Indexed<T> {
   readonly index: number; // position of the event in the chunk, to report a rejected write
@@ -19,10 +19,14 @@ export type Segment =
       readonly rows: readonly Indexed<{ doc: RowDoc; replaceKey?: Record<string, unknown> }>[];
     }
   | { readonly kind: 'delete'; readonly groups: readonly { org: string; column: string; values: string[] }[] }
-  | { readonly kind: 'write'; readonly ops: readonly Indexed<AnyBulkWriteOperation>[] };
+  | {
+      readonly kind: 'affiliations';
+      readonly shape: PairShape;
+      readonly steps: readonly Indexed<PairIntent>[];
+    };
 
 const classOf = (i: WriteIntent): Segment['kind'] =>
-  i.kind === 'insert' || i.kind === 'replace' ? 'rows' : i.kind;
+  i.kind === 'insert' || i.kind === 'replace' ? 'rows' : i.kind === 'delete' ? 'delete' : 'affiliations';
 
 export function segmentsOf(intents: readonly WriteIntent[]): Segment[] {
   const segments: Segment[] = [];
@@ -60,8 +64,11 @@ function build(kind: Segment['kind'], run: Indexed<WriteIntent>[]): Segment {
     }
     return { kind, groups: [...groups.values()] };
   }
-  return {
-    kind,
-    ops: run.flatMap(({ index, item }) => (item.kind === 'write' ? [{ index, item: item.op }] : [])),
-  };
+  const steps = run.flatMap(({ index, item }) =>
+    item.kind === 'pair' || item.kind === 'close' ? [{ index, item }] : [],
+  );
+  const shape = steps[0]!.item.shape;
+  if (steps.some(({ item }) => JSON.stringify(item.shape) !== JSON.stringify(shape)))
+    throw new ConnectorError('EVENT_INVALID', 'affiliation events of two shapes in one partition');
+  return { kind, shape, steps };
 }

@@ -1,29 +1,31 @@
 /**
  * User_Affiliations rows: the pair (learner, observer) is the key. A stored pair only takes the row's close
- * column (date_deleted, empty included); a new pair is inserted whole. One upsert does both: `$set` the
- * close column, `$setOnInsert` everything else.
+ * column (date_deleted, empty included); a new pair is stored whole. The sink applies a run of these with
+ * the close events between them in a few calls (sink/apply-affiliations.ts).
  */
 import { ConnectorError } from '../../core/errors';
 import { rowDocument } from '../document';
+import type { PairShape } from '../write-intent';
 import type { WriteStrategy } from './strategy';
+import type { CatalogEntry } from '../../core/catalog/types';
 
 export const affiliationPair: WriteStrategy = {
-  name: 'upsert-pair-update-close-column',
+  name: 'pair-keeps-stored-columns-but-close',
   rowIntent: (entry, event) => {
-    if (entry.kind !== 'affiliation')
-      throw new ConnectorError('EVENT_INVALID', `${entry.file} is not an affiliation file`);
-    const filter: Record<string, unknown> = { _org: event.source.org };
-    for (const k of entry.key) filter[k] = event.values[k];
-    const { [entry.close.column]: closed = null, ...rest } = rowDocument(event);
+    const shape = pairShapeOf(entry);
+    const doc = rowDocument(event);
     return {
-      kind: 'write',
-      op: {
-        updateOne: {
-          filter,
-          update: { $set: { [entry.close.column]: closed }, $setOnInsert: rest },
-          upsert: true,
-        },
-      },
+      kind: 'pair',
+      shape,
+      org: event.source.org,
+      doc: { ...doc, [shape.close]: doc[shape.close] ?? null },
     };
   },
 };
+
+export function pairShapeOf(entry: CatalogEntry): PairShape {
+  if (entry.kind !== 'affiliation' || entry.key.length !== 2)
+    throw new ConnectorError('EVENT_INVALID', `${entry.file} is not an affiliation file`);
+  const [first, second] = entry.key as [string, string];
+  return { first, second, close: entry.close.column };
+}

@@ -112,38 +112,29 @@ describe('intentFor', () => {
 });
 
 describe('intentFor: User_Affiliations', () => {
-  it('upserts a pair so that a stored pair only takes date_deleted and a new pair is inserted whole', () => {
+  const shape = { first: 'learner_employee_id', second: 'observer_employee_id', close: 'date_deleted' };
+
+  it('makes a pair row: the whole row, with an absent date_deleted as null (the sink decides what it changes)', () => {
     const intent = intentFor(catalog, 'user_affiliations', {
       op: 'row',
       source: src('User_Affiliations.csv', 4),
-      values: {
-        learner_employee_id: 'E1',
-        observer_employee_id: 'E2',
-        date_deleted: null,
-        affiliation_type: 'coach',
-      },
+      values: { learner_employee_id: 'E1', observer_employee_id: 'E2', affiliation_type: 'coach' },
     });
     assert.deepEqual(intent, {
-      kind: 'write',
-      op: {
-        updateOne: {
-          filter: { _org: 'd1', learner_employee_id: 'E1', observer_employee_id: 'E2' },
-          update: {
-            $set: { date_deleted: null },
-            $setOnInsert: {
-              ...meta('User_Affiliations.csv', 4),
-              learner_employee_id: 'E1',
-              observer_employee_id: 'E2',
-              affiliation_type: 'coach',
-            },
-          },
-          upsert: true,
-        },
+      kind: 'pair',
+      shape,
+      org: 'd1',
+      doc: {
+        ...meta('User_Affiliations.csv', 4),
+        learner_employee_id: 'E1',
+        observer_employee_id: 'E2',
+        affiliation_type: 'coach',
+        date_deleted: null,
       },
     });
   });
 
-  it('closes the open pairs of an employee as learner or observer, except the kept pairs', () => {
+  it('makes a close of the employee with its date and the kept pairs', () => {
     const intent = intentFor(catalog, 'user_affiliations', {
       op: 'close',
       source: src('User_Modified.csv', 2),
@@ -153,18 +144,12 @@ describe('intentFor: User_Affiliations', () => {
       keep: [['E1', 'E2']],
     });
     assert.deepEqual(intent, {
-      kind: 'write',
-      op: {
-        updateMany: {
-          filter: {
-            _org: 'd1',
-            $or: [{ learner_employee_id: 'E1' }, { observer_employee_id: 'E1' }],
-            date_deleted: null,
-            $nor: [{ learner_employee_id: 'E1', observer_employee_id: 'E2' }],
-          },
-          update: { $set: { date_deleted: '2026-09-02' } },
-        },
-      },
+      kind: 'close',
+      shape,
+      org: 'd1',
+      employee: 'E1',
+      date: '2026-09-02',
+      keep: [['E1', 'E2']],
     });
   });
 

@@ -119,4 +119,37 @@ describe('User_Affiliations closing rule', () => {
       .countDocuments({ _org: world.org, observer_employee_id: 'O1', date_deleted: '2026-09-06' });
     assert.equal(closed, 150);
   });
+
+  it('day 7: pairs stored by an earlier version (with ObjectId _ids) are closed and reopened like the others', async () => {
+    const collection = (await world.db()).collection('user_affiliations');
+    const older = (learner: string, deleted: string | null): Record<string, unknown> => ({
+      _org: world.org,
+      learner_employee_id: learner,
+      observer_employee_id: 'O9',
+      date_deleted: deleted,
+      affiliation_type: 'older',
+    });
+    await collection.insertMany([older('P1', null), older('P2', '2026-01-01')]);
+    folder.writeDay('2026-09-07', {
+      'User_Modified.csv': modified('P1,2026-09-07'),
+      'User_Affiliations.csv': affiliations('P2,O9,,CHANGED'),
+    });
+    await apply();
+    const docs = await collection
+      .find({ _org: world.org, observer_employee_id: 'O9' })
+      .sort({ learner_employee_id: 1 })
+      .toArray();
+    assert.deepEqual(
+      docs.map((d) => [
+        d._id.constructor.name,
+        d['learner_employee_id'],
+        d['date_deleted'],
+        d['affiliation_type'],
+      ]),
+      [
+        ['ObjectId', 'P1', '2026-09-07', 'older'],
+        ['ObjectId', 'P2', null, 'older'],
+      ],
+    );
+  });
 });

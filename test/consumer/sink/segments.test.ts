@@ -10,7 +10,21 @@ const replace = (id: string, v: number): WriteIntent => ({
   key: { k: id },
 });
 const drop = (value: string, org = 'o'): WriteIntent => ({ kind: 'delete', org, column: 'p', value });
-const write = (n: number): WriteIntent => ({ kind: 'write', op: { deleteOne: { filter: { n } } } });
+const shape = { first: 'a', second: 'b', close: 'c' };
+const pair = (a: string, b: string): WriteIntent => ({
+  kind: 'pair',
+  shape,
+  org: 'o',
+  doc: { a, b, c: null },
+});
+const close = (employee: string): WriteIntent => ({
+  kind: 'close',
+  shape,
+  org: 'o',
+  employee,
+  date: 'd',
+  keep: [],
+});
 
 describe('segmentsOf', () => {
   it('keeps the order of runs: drops, then rows, then drops again', () => {
@@ -37,8 +51,8 @@ describe('segmentsOf', () => {
     );
   });
 
-  it('groups drops by org and column, and passes other writes through in order with their indexes', () => {
-    const segments = segmentsOf([drop('1', 'x'), drop('1', 'y'), drop('1', 'x'), write(1), write(2)]);
+  it('groups drops by org and column, and keeps affiliation rows and closes in order with their indexes', () => {
+    const segments = segmentsOf([drop('1', 'x'), drop('1', 'y'), drop('1', 'x'), pair('1', '2'), close('1')]);
     assert.deepEqual(segments[0], {
       kind: 'delete',
       groups: [
@@ -47,10 +61,11 @@ describe('segmentsOf', () => {
       ],
     });
     assert.deepEqual(segments[1], {
-      kind: 'write',
-      ops: [
-        { index: 3, item: { deleteOne: { filter: { n: 1 } } } },
-        { index: 4, item: { deleteOne: { filter: { n: 2 } } } },
+      kind: 'affiliations',
+      shape,
+      steps: [
+        { index: 3, item: pair('1', '2') },
+        { index: 4, item: close('1') },
       ],
     });
   });
