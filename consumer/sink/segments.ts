@@ -1,11 +1,11 @@
 /**
  * Splits a chunk of intents, in partition order, into segments that can each be applied with a few bulk
  * calls without changing the result: a run of rows (inserts and replaces), a run of deletes (drop steps),
- * or a run of affiliation rows and close events (folded by affiliation-plan.ts). Segments are applied one after the other, so a drop still lands after the
- * rows before it and before the rows after it. Within a run of rows only the last row per `_id` counts
+ * or a run of affiliation rows and close events of one shape (folded by affiliation-plan.ts). Segments
+ * are applied one after the other, so a drop still lands after the rows before it and before the rows
+ * after it. Within a run of rows only the last row per `_id` counts
  * (a later replace wins; a repeated insert is the same row).
  */
-import { ConnectorError } from '../../core/errors';
 import type { PairIntent, PairShape, RowDoc, WriteIntent } from '../write-intent';
 
 export interface Indexed<T> {
@@ -28,13 +28,18 @@ export type Segment =
 const classOf = (i: WriteIntent): Segment['kind'] =>
   i.kind === 'insert' || i.kind === 'replace' ? 'rows' : i.kind === 'delete' ? 'delete' : 'affiliations';
 
+/** Intents of one run have the same key: the class, and for affiliations the shape too. */
+const runKey = (i: WriteIntent): string =>
+  i.kind === 'pair' || i.kind === 'close' ? JSON.stringify(i.shape) : classOf(i);
+
 export function segmentsOf(intents: readonly WriteIntent[]): Segment[] {
   const segments: Segment[] = [];
   let start = 0;
   while (start < intents.length) {
     const kind = classOf(intents[start]!);
+    const key = runKey(intents[start]!);
     let end = start;
-    while (end < intents.length && classOf(intents[end]!) === kind) end += 1;
+    while (end < intents.length && runKey(intents[end]!) === key) end += 1;
     const run = intents.slice(start, end).map((item, k) => ({ index: start + k, item }));
     segments.push(build(kind, run));
     start = end;
@@ -67,8 +72,5 @@ function build(kind: Segment['kind'], run: Indexed<WriteIntent>[]): Segment {
   const steps = run.flatMap(({ index, item }) =>
     item.kind === 'pair' || item.kind === 'close' ? [{ index, item }] : [],
   );
-  const shape = steps[0]!.item.shape;
-  if (steps.some(({ item }) => JSON.stringify(item.shape) !== JSON.stringify(shape)))
-    throw new ConnectorError('EVENT_INVALID', 'affiliation events of two shapes in one partition');
-  return { kind, shape, steps };
+  return { kind, shape: steps[0]!.item.shape, steps };
 }

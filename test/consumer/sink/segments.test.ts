@@ -70,6 +70,27 @@ describe('segmentsOf', () => {
     });
   });
 
+  it('starts a new run of affiliation events where their shape changes', () => {
+    const other = { first: 'x', second: 'y', close: 'z' };
+    const closeOther: WriteIntent = {
+      kind: 'close',
+      shape: other,
+      org: 'o',
+      employee: '1',
+      date: 'd',
+      keep: [],
+    };
+    const segments = segmentsOf([pair('1', '2'), closeOther, close('2')]);
+    assert.deepEqual(
+      segments.map((s) => (s.kind === 'affiliations' ? [s.shape, s.steps.map((x) => x.index)] : s.kind)),
+      [
+        [shape, [0]],
+        [other, [1]],
+        [shape, [2]],
+      ],
+    );
+  });
+
   it('makes no segment of nothing', () => {
     assert.deepEqual(segmentsOf([]), []);
   });
