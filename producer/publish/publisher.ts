@@ -2,13 +2,14 @@
  * Publishes one drop as one Kafka transaction: consumers reading committed data see all of a drop or
  * none of it, and a producer killed mid-drop leaves nothing behind that a rerun would double.
  *
- * Messages are buffered into requests of about `batchBytes` (several topics in one `sendBatch`), and
+ * Messages are buffered into requests of at most `batchBytes` (several topics in one `sendBatch`), and
  * while one request travels to the broker the next is filled (send-pipeline.ts): at most one send in
  * flight, so the events of one partition reach it in the order in which they were handed in, and memory
  * holds at most two requests' worth of messages.
  */
 import { CompressionTypes, type Message, type Producer, type Transaction } from 'kafkajs';
 import type { TopicName } from '../../core/types';
+import { recordBytesAtMost } from './record-size';
 import { createSendPipeline } from './send-pipeline';
 
 export interface DropPublisher {
@@ -17,13 +18,16 @@ export interface DropPublisher {
   abort(): Promise<void>;
 }
 
-/** About 1 MB per produce request: measured on the local stack, larger gains nothing (BENCHMARKS.md). */
-export const BATCH_BYTES = 1 << 20;
 /**
- * What a message costs in a request besides its key and value: six `edreflect.*` headers (about 80
- * bytes of names and 100 of values) and the record's framing. An estimate: it only sizes requests.
+ * At most 1,000,000 bytes of records per produce request (measured on the local stack: larger gains
+ * nothing, BENCHMARKS.md). A broker refuses a partition's record batch over its `message.max.bytes`
+ * (1,048,588 by default), and a request may hold a single partition's records only (user_affiliations
+ * has one): every message is counted at its largest encoded size (record-size.ts) and the request is
+ * sent before a message would take it over, so even then the batch stays under the limit. Counted at
+ * 200 bytes a message besides key and value before, a 1,000,000-row drop's affiliation rows and close
+ * events made a batch the broker refused (MESSAGE_TOO_LARGE).
  */
-const MESSAGE_OVERHEAD_BYTES = 200;
+export const BATCH_BYTES = 1_000_000;
 
 export async function beginDrop({
   producer,
@@ -51,11 +55,12 @@ export async function beginDrop({
 
   return {
     async send(topic, message) {
+      const size = recordBytesAtMost(message);
+      if (bytes + size > batchBytes) await flush();
       const list = buffer.get(topic);
       if (list === undefined) buffer.set(topic, [message]);
       else list.push(message);
-      bytes += sizeOf(message.key) + sizeOf(message.value) + MESSAGE_OVERHEAD_BYTES;
-      if (bytes >= batchBytes) await flush();
+      bytes += size;
     },
     async commit() {
       await flush();
@@ -69,9 +74,4 @@ export async function beginDrop({
       if (transaction.isActive()) await transaction.abort();
     },
   };
-}
-
-function sizeOf(part: Message['key'] | Message['value']): number {
-  if (part === null || part === undefined) return 0;
-  return part.length;
 }
