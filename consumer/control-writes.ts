@@ -5,7 +5,7 @@
 import type { CatalogEntry } from '../core/catalog/types';
 import type { CloseEvent, DropEvent } from '../core/events/contract';
 import { ConnectorError } from '../core/errors';
-import { pairShapeOf } from './strategies/affiliation-pair';
+import { pairShapeOf } from './pair-shape';
 import type { WriteIntent } from './write-intent';
 
 export function dropIntent(event: DropEvent): WriteIntent {

@@ -11,6 +11,7 @@
  *   close    the closing rule: the employee's open pairs, but the kept ones, get the close date.
  */
 import type { Document } from 'mongodb';
+import type { PairShape } from './pair-shape';
 
 export type RowDoc = Document & { _id: string };
 
@@ -27,13 +28,6 @@ export type WriteIntent =
       readonly date: string;
       readonly keep: readonly (readonly [string, string])[];
     };
-
-/** The columns of an affiliation collection: the two key columns of a pair, and the close column. */
-export interface PairShape {
-  readonly first: string;
-  readonly second: string;
-  readonly close: string;
-}
 
 export type PairIntent = Extract<WriteIntent, { kind: 'pair' | 'close' }>;
 

@@ -34,19 +34,19 @@ export async function applySegments(
 }
 
 async function applyRows(
-  anyCollection: Collection<Document>,
+  collection: Collection<Document>,
   rows: Extract<Segment, { kind: 'rows' }>['rows'],
   onRejected: (rejected: Rejected) => Promise<void>,
 ): Promise<void> {
-  const collection = ownIds(anyCollection);
+  const byOwnId = ownIds(collection);
   // Insert all; a duplicate _id of an insert is that row applied before; of a replace, a stored state to replace.
-  const stored = await insertDocuments(anyCollection, rows, onRejected);
+  const stored = await insertDocuments(collection, rows, onRejected);
   const replaced = stored.filter((r) => r.item.replaceKey !== undefined);
   if (replaced.length === 0) return;
-  await collection.deleteMany({ _id: { $in: replaced.map((r) => r.item.doc._id) } });
-  for (const row of await insertDocuments(anyCollection, replaced, onRejected)) {
+  await byOwnId.deleteMany({ _id: { $in: replaced.map((r) => r.item.doc._id) } });
+  for (const row of await insertDocuments(collection, replaced, onRejected)) {
     // Stored under its key with another _id (written before ids were derived from keys): replace via the key.
-    await collection.deleteMany(row.item.replaceKey!);
-    await collection.insertOne(row.item.doc);
+    await byOwnId.deleteMany(row.item.replaceKey!);
+    await byOwnId.insertOne(row.item.doc);
   }
 }
