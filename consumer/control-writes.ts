@@ -4,7 +4,6 @@
  */
 import type { CatalogEntry } from '../core/catalog/types';
 import type { CloseEvent, DropEvent } from '../core/events/contract';
-import { ConnectorError } from '../core/errors';
 import { pairShapeOf } from './pair-shape';
 import type { WriteIntent } from './write-intent';
 
@@ -12,13 +11,8 @@ export function dropIntent(event: DropEvent): WriteIntent {
   return { kind: 'delete', org: event.source.org, column: event.column, value: event.value };
 }
 
+/** Refused (EVENT_INVALID) by pairShapeOf when the entry is not an affiliation file. */
 export function closeIntent(entry: CatalogEntry, event: CloseEvent): WriteIntent {
-  if (entry.kind !== 'affiliation') {
-    throw new ConnectorError(
-      'EVENT_INVALID',
-      `a close event arrived for ${entry.file}, which is not an affiliation file`,
-    );
-  }
   const { employee, date, keep } = event;
   return { kind: 'close', shape: pairShapeOf(entry), org: event.source.org, employee, date, keep };
 }

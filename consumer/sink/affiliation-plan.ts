@@ -66,17 +66,16 @@ export function planAffiliations(
   steps: readonly Indexed<PairIntent>[],
   stored: readonly Document[],
 ): PairPlan {
-  const pairs = new Map<string, PairState>();
-  const keyOf = (org: unknown, first: unknown, second: unknown): string => idOf(org, first, second);
+  const pairs = new Map<string, PairState>(); // by idOf(org, first, second): a new pair's _id too
   for (const doc of stored) {
     const closed = doc[shape.close] ?? null;
     const state = { org: doc['_org'], first: doc[shape.first], second: doc[shape.second], closed };
-    pairs.set(keyOf(state.org, state.first, state.second), { ...state, stored: { id: doc['_id'], closed } });
+    pairs.set(idOf(state.org, state.first, state.second), { ...state, stored: { id: doc['_id'], closed } });
   }
   for (const { index, item } of steps) {
     if (item.kind === 'pair') {
       const [first, second] = [item.doc[shape.first], item.doc[shape.second]];
-      const key = keyOf(item.org, first, second);
+      const key = idOf(item.org, first, second);
       const state = pairs.get(key);
       if (state !== undefined) state.closed = item.doc[shape.close];
       else
@@ -88,7 +87,7 @@ export function planAffiliations(
           created: { index, doc: item.doc },
         });
     } else {
-      const kept = new Set(item.keep.map(([a, b]) => keyOf(item.org, a, b)));
+      const kept = new Set(item.keep.map(([a, b]) => idOf(item.org, a, b)));
       for (const [key, state] of pairs) {
         const involved = state.first === item.employee || state.second === item.employee;
         if (state.org === item.org && involved && isOpen(state.closed) && !kept.has(key))
