@@ -3,8 +3,9 @@
  *
  *   1. lists and entities (change lists, entities, append-only files, legacy-id maps): their rows, and the
  *      ids of every list that a child, an affiliation or a deletion depends on;
- *   2. each child file: one drop event per id of its list (even if the child file is absent or empty, so
- *      the rows of a parent that lost all its rows are deleted), then today's rows;
+ *   2. each child file (child-phase.ts): checked first; one drop event per id of its list (even if the
+ *      child file is absent or empty, so the rows of a parent that lost all its rows are deleted) and per
+ *      parent its rows carry, then today's rows; a child file that fails its check drops nothing;
  *   3. affiliations;
  *   4. deletion lists: their rows, then a drop event per id on every file the list deletes from.
  *
@@ -29,10 +30,12 @@ import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
 import type { SpooledDrop, SpooledFile } from '../drop/spool';
 import { closeEvents, type ListRow } from './affiliation-close';
+import { publishChild, type ChildPhaseContext } from './child-phase';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile } from './export-file';
 import { NO_PROGRESS, type Progress } from './progress';
 import type { DropOutput } from './output';
+import { parentsToDrop, type DropOrigin } from './parents-to-drop';
 import { newFileReport, type DropReport, type FileReport } from './report';
 
 const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
@@ -185,14 +188,14 @@ export async function ingestDrop(
     target: CatalogEntry,
     column: string,
     list: ExportFileName,
-    ids: ListIds,
+    origins: ReadonlyMap<string, DropOrigin>,
     fileReport: FileReport,
   ): Promise<void> => {
     const topic = topics.forCollection(target.collection);
-    for (const [value, { line }] of ids) {
+    for (const [value, origin] of origins) {
       await output.drop(topic, messageKey(drop.org, value), {
         op: 'drop',
-        source: source(list, line),
+        source: source(origin.file, origin.line),
         list,
         column,
         value,
@@ -210,42 +213,22 @@ export async function ingestDrop(
     if (!(await publishRows(entry, collect))) failedLists.add(entry.file);
     else if (ids !== undefined) lists.set(entry.file, ids);
   }
-  // 2. children: drop, then today's rows
-  for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child')) {
-    const list = entry.drop.list;
-    if (failedLists.has(list)) {
-      report.files.push({
-        ...newFileReport(entry.file, entry.kind),
-        status: 'failed',
-        message: `not applied: its drop list ${list} failed`,
-      });
-      continue;
-    }
-    const ids = lists.get(list);
-    const childPresent = present.has(entry.file);
-    const before = report.files.length;
-    if (ids !== undefined && ids.size > 0) {
-      const holder = childPresent
-        ? newFileReport(entry.file, entry.kind)
-        : { ...newFileReport(entry.file, entry.kind), status: 'absent' as const };
-      await emitDrops(entry, entry.drop.column, list, ids, holder);
-      if (!childPresent) {
-        holder.message = `absent from the drop: the rows of the ${ids.size} parent(s) listed in ${list} were deleted and none inserted`;
-        report.files.push(holder);
-        logger.info('child file absent while its list names parents', {
-          file: entry.file,
-          list,
-          parents: ids.size,
-        });
-        continue;
-      }
-      await publishRows(entry);
-      const published = report.files[before];
-      if (published !== undefined) published.dropEvents = holder.dropEvents;
-    } else {
-      await publishRows(entry);
-    }
-  }
+  // 2. children: check, drop, then today's rows
+  const childPhase: ChildPhaseContext = {
+    present,
+    lists,
+    failedLists,
+    report,
+    topics,
+    output,
+    logger,
+    dropId: drop.id,
+    publishRows: (entry) => publishRows(entry),
+    emitDrops,
+    deadLetter: (file, why) => output.deadLetter(letter(file, why)),
+  };
+  for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child'))
+    await publishChild(entry, childPhase);
   // 3. affiliations: today's rows, then the closing rule for the employees of the close list
   for (const entry of catalog.entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation')) {
     const pairs: [string, string][] = [];
@@ -281,8 +264,9 @@ export async function ingestDrop(
     const ids: ListIds = new Map();
     if (!(await publishRows(entry, listCollector(entry, ids))) || ids.size === 0) continue;
     const fileReport = report.files.find((f) => f.file === entry.file)!;
+    const origins = parentsToDrop(entry.file, ids, entry.file, new Map()).parents;
     for (const target of entry.deletes)
-      await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, ids, fileReport);
+      await emitDrops(catalog.byFile(target.file)!, target.column, entry.file, origins, fileReport);
   }
   progress.finish();
   return report;

@@ -16,6 +16,10 @@ export interface FileReport {
   addedColumns?: readonly string[];
   missingColumns?: readonly string[];
   duplicateKeys?: { key: string; firstLine: number; line: number }[];
+  /** A child file: parents its rows carry that its change list does not name (dropped too). */
+  parentsFromRows?: { count: number; first: readonly string[] };
+  /** A child file present while its change list file is absent from the drop. */
+  listAbsent?: boolean;
 }
 
 export interface DropReport {

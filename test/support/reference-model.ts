@@ -1,7 +1,7 @@
 /**
  * The reference model: SPEC §4 applied in memory to a sequence of drops, written without any code of the
  * producer or the consumer, to say what MongoDB must hold. Within a day: lists, entities, append-only files
- * and legacy-id maps; then each child file (drop the listed parents' rows, then insert the day's rows); then
+ * and legacy-id maps; then each child file (drop the rows of the listed parents and of the parents its rows carry, then insert the day's rows); then
  * User_Affiliations; then the deletion lists. Deprecated and unknown files are ignored.
  */
 import { loadCatalog } from '../../core/catalog/load';
@@ -63,8 +63,12 @@ export class ReferenceModel {
     for (const entry of entries.filter((e) => FIRST_KINDS.includes(e.kind)))
       for (const doc of docsOf(entry) ?? []) this.putRow(entry, doc);
     for (const entry of entries.filter((e): e is ChildEntry => e.kind === 'child')) {
-      this.store.deleteWhere(entry.collection, drop.org, entry.drop.column, listIds(entry.drop.list));
-      for (const doc of docsOf(entry) ?? []) this.store.insert(entry.collection, doc);
+      // The parents to drop: the list's ids plus every parent the child's own rows of the day carry.
+      const docs = docsOf(entry) ?? [];
+      const carried = docs.map((d) => d[entry.drop.column]).filter((v) => v !== null && v !== undefined);
+      const parents = new Set([...listIds(entry.drop.list), ...carried.map(String)]);
+      this.store.deleteWhere(entry.collection, drop.org, entry.drop.column, parents);
+      for (const doc of docs) this.store.insert(entry.collection, doc);
     }
     for (const entry of entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation')) {
       const list = this.catalog.byFile(entry.close.list);
