@@ -9,7 +9,13 @@ import { createRecordSplitter, type RecordBatch } from './record-splitter';
 
 export type CsvRecord =
   | { readonly line: number; readonly fields: readonly string[] }
-  | { readonly line: number; readonly error: string; readonly column?: number };
+  | {
+      readonly line: number;
+      readonly error: string;
+      readonly column?: number;
+      /** Invalid UTF-8 only: the record's fields with U+FFFD where the bad bytes were, to tell which cells are intact. */
+      readonly fields?: readonly string[];
+    };
 
 const PARSE_OPTIONS: Options = {
   relax_column_count: true,
@@ -62,7 +68,13 @@ function parseOne(recordText: string, line: number): CsvRecord {
   const bad = recordText.indexOf(REPLACEMENT);
   if (bad >= 0) {
     const column = recordText.slice(0, bad).split(',').length;
-    return { line, column, error: `invalid UTF-8 in field ${column}` };
+    const fields = tryParse(recordText);
+    return {
+      line,
+      column,
+      error: `invalid UTF-8 in field ${column}`,
+      ...(fields?.length === 1 ? { fields: fields[0]! } : {}),
+    };
   }
   try {
     const rows = parse(recordText, PARSE_OPTIONS) as string[][];

@@ -44,6 +44,7 @@ export async function openExportFile(
           line: record.line,
           reason: record.error,
           ...(record.column === undefined ? {} : { column: record.column }),
+          ...(record.fields === undefined ? {} : { raw: record.fields }),
         };
         continue;
       }

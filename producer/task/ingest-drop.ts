@@ -29,7 +29,9 @@ import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
 import type { SpooledDrop, SpooledFile } from '../drop/spool';
-import { closeEvents, type ListRow } from './affiliation-close';
+import type { ListRow } from './affiliation-close';
+import { publishAffiliations, type AffiliationPhaseContext, type RejectedRow } from './affiliation-phase';
+import type { ColumnPlan } from '../convert/column-plan';
 import { publishChild, type ChildPhaseContext } from './child-phase';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile } from './export-file';
@@ -105,7 +107,11 @@ export async function ingestDrop(
     ...why,
   });
 
-  const publishRows = async (entry: CatalogEntry, onRow?: (row: ListRow) => void): Promise<boolean> => {
+  const publishRows = async (
+    entry: CatalogEntry,
+    onRow?: (row: ListRow) => void,
+    onRejected?: (row: RejectedRow, plan: ColumnPlan) => void,
+  ): Promise<boolean> => {
     const file = present.get(entry.file);
     if (file === undefined) return true;
     const fileReport = newFileReport(entry.file, entry.kind);
@@ -134,6 +140,7 @@ export async function ingestDrop(
           fileReport.rejected += 1;
           const { ok, ...why } = row;
           await output.deadLetter(letter(entry.file, why));
+          onRejected?.(row, plan);
           continue;
         }
         if (seen !== undefined) {
@@ -230,35 +237,20 @@ export async function ingestDrop(
   for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child'))
     await publishChild(entry, childPhase);
   // 3. affiliations: today's rows, then the closing rule for the employees of the close list
-  for (const entry of catalog.entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation')) {
-    const pairs: [string, string][] = [];
-    const [first, second] = entry.key as [string, string];
-    const ok = await publishRows(entry, ({ values }) =>
-      pairs.push([String(values[first]), String(values[second])]),
-    );
-    const listRows = lists.get(entry.close.list);
-    const fileReport =
-      report.files.find((f) => f.file === entry.file) ??
-      (listRows !== undefined && listRows.size > 0
-        ? pushed(report.files, { ...newFileReport(entry.file, entry.kind), status: 'absent' })
-        : undefined);
-    if (fileReport === undefined) continue;
-    if (!ok || failedLists.has(entry.close.list)) {
-      fileReport.message = `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`;
-      continue;
-    }
-    if (listRows === undefined) continue;
-    const { events, withoutDate } = closeEvents(entry, listRows, pairs, source);
-    const topic = topics.forCollection(entry.collection);
-    for (const event of events) await output.close(topic, messageKey(drop.org, event.employee), event);
-    fileReport.closeEvents = events.length;
-    if (withoutDate.length > 0) {
-      fileReport.message = `${withoutDate.length} employee(s) of ${entry.close.list} have no ${entry.close.dateColumn}: their affiliations were not closed`;
-      logger.warn('employees without a modified date: affiliations not closed', {
-        employees: withoutDate.slice(0, 20),
-      });
-    }
-  }
+  const affiliationPhase: AffiliationPhaseContext = {
+    org: drop.org,
+    lists,
+    failedLists,
+    report,
+    topics,
+    output,
+    logger,
+    source,
+    publishRows,
+    deadLetter: (file, why) => output.deadLetter(letter(file, why)),
+  };
+  for (const entry of catalog.entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation'))
+    await publishAffiliations(entry, affiliationPhase);
   // 4. deletion lists
   for (const entry of catalog.entries.filter((e): e is DeletionListEntry => e.kind === 'deletion-list')) {
     const ids: ListIds = new Map();
@@ -276,11 +268,6 @@ export async function ingestDrop(
 function listCollector(entry: CatalogEntry, ids: ListIds): (row: ListRow) => void {
   const idColumn = keyOf(entry)[0]!;
   return (row) => void ids.set(String(row.values[idColumn]), row);
-}
-
-function pushed<T>(list: T[], item: T): T {
-  list.push(item);
-  return item;
 }
 
 /** Lists whose ids the drop step needs: children's drop lists and affiliations' close lists. */

@@ -1,0 +1,130 @@
+/**
+ * Phase 3 of a drop, for User_Affiliations.csv: today's rows, then the closing rule (affiliation-close.ts)
+ * for the employees of its close list, unless the day's affiliations are in doubt:
+ *
+ * - a rejected row whose two ids can be read keeps its pair open (the close events list it among the kept
+ *   pairs), since it may be a current affiliation; a rejected row whose ids cannot be read could name any
+ *   pair, so the closing rule is not applied that day;
+ * - a file without a header (0 bytes, truncated) is a failed file, not "no rows today": no closing;
+ * - a header-only file is a real empty day: the closing rule applies.
+ */
+import type { AffiliationEntry, CatalogEntry } from '../../core/catalog/types';
+import { messageKey, type SourceRef } from '../../core/events/contract';
+import type { DeadLetter } from '../../core/events/dead-letter';
+import type { TopicNames } from '../../core/events/topics';
+import type { Logger } from '../../core/logger';
+import type { ExportFileName, OrgId } from '../../core/types';
+import type { ColumnPlan } from '../convert/column-plan';
+import { closeEvents, type ListRow } from './affiliation-close';
+import type { ConvertedRecord } from './export-file';
+import type { DropOutput } from './output';
+import { newFileReport, type DropReport } from './report';
+
+export type RejectedRow = Extract<ConvertedRecord, { ok: false }>;
+
+export interface AffiliationPhaseContext {
+  readonly org: OrgId;
+  readonly lists: ReadonlyMap<ExportFileName, ReadonlyMap<string, ListRow>>;
+  readonly failedLists: ReadonlySet<ExportFileName>;
+  readonly report: DropReport;
+  readonly topics: TopicNames;
+  readonly output: DropOutput;
+  readonly logger: Logger;
+  source(file: ExportFileName, line: number): SourceRef;
+  publishRows(
+    entry: CatalogEntry,
+    onRow?: (row: ListRow) => void,
+    onRejected?: (row: RejectedRow, plan: ColumnPlan) => void,
+  ): Promise<boolean>;
+  deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
+}
+
+export async function publishAffiliations(
+  entry: AffiliationEntry,
+  ctx: AffiliationPhaseContext,
+): Promise<void> {
+  const { report, logger } = ctx;
+  const pairs: [string, string][] = [];
+  const [first, second] = entry.key as [string, string];
+  let keptByRejected = 0;
+  const unreadable: number[] = [];
+  const ok = await ctx.publishRows(
+    entry,
+    ({ values }) => pairs.push([String(values[first]), String(values[second])]),
+    (row, plan) => {
+      const pair = pairOfRejected(row, plan, first, second);
+      if (pair === undefined) unreadable.push(row.line);
+      else {
+        pairs.push(pair);
+        keptByRejected += 1;
+      }
+    },
+  );
+  const listRows = ctx.lists.get(entry.close.list);
+  const fileReport =
+    report.files.find((f) => f.file === entry.file) ??
+    (listRows !== undefined && listRows.size > 0
+      ? pushed(report.files, { ...newFileReport(entry.file, entry.kind), status: 'absent' })
+      : undefined);
+  if (fileReport === undefined) return;
+  if (fileReport.status === 'empty') {
+    // No header at all: a truncated file, not a day without affiliations.
+    fileReport.status = 'failed';
+    fileReport.message = 'no header (an empty or truncated file): failed; closing rule not applied';
+    await ctx.deadLetter(entry.file, { line: 1, reason: 'no header (an empty or truncated file)' });
+    logger.error('affiliation file without a header: closing rule not applied', { file: entry.file });
+    return;
+  }
+  if (!ok || ctx.failedLists.has(entry.close.list)) {
+    fileReport.message = `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`;
+    return;
+  }
+  if (unreadable.length > 0) {
+    fileReport.message = `closing rule not applied: rejected row(s) at line(s) ${unreadable.slice(0, 5).join(', ')} cannot be read, so any pair could be among today's rows`;
+    logger.warn('unreadable affiliation rows: closing rule not applied', {
+      file: entry.file,
+      lines: unreadable,
+    });
+    return;
+  }
+  if (listRows === undefined) return;
+  const { events, withoutDate } = closeEvents(entry, listRows, pairs, ctx.source);
+  const topic = ctx.topics.forCollection(entry.collection);
+  for (const event of events) await ctx.output.close(topic, messageKey(ctx.org, event.employee), event);
+  fileReport.closeEvents = events.length;
+  const notes: string[] = [];
+  if (keptByRejected > 0)
+    notes.push(`${keptByRejected} rejected row(s): the pairs they name were not closed`);
+  if (withoutDate.length > 0) {
+    notes.push(
+      `${withoutDate.length} employee(s) of ${entry.close.list} have no ${entry.close.dateColumn}: their affiliations were not closed`,
+    );
+    logger.warn('employees without a modified date: affiliations not closed', {
+      employees: withoutDate.slice(0, 20),
+    });
+  }
+  if (notes.length > 0) fileReport.message = notes.join('; ');
+}
+
+/** The pair a rejected row names, when both of its ids can be read where the header puts them. */
+function pairOfRejected(
+  row: RejectedRow,
+  plan: ColumnPlan,
+  first: string,
+  second: string,
+): [string, string] | undefined {
+  if (row.raw === undefined || row.raw.length !== plan.width) return undefined;
+  const cell = (name: string): string | undefined => {
+    const column = plan.columns.find((c) => c.name === name);
+    const value = column === undefined ? undefined : row.raw![column.index];
+    return value === undefined || value === '' || value.includes('\uFFFD') ? undefined : value;
+  };
+  const a = cell(first);
+  const b = cell(second);
+  return a === undefined || b === undefined ? undefined : [a, b];
+}
+
+function pushed<T>(list: T[], item: T): T {
+  list.push(item);
+  return item;
+}
