@@ -60,7 +60,13 @@ describe('readCsvRecords', () => {
       Buffer.from('\n3,z\n'),
     ]);
     const records = await read(bytes);
-    assert.deepEqual(records[2], { line: 3, column: 2, error: 'invalid UTF-8 in field 2' });
+    // The fields come along, the bad bytes as U+FFFD, so a reader can tell which cells are intact.
+    assert.deepEqual(records[2], {
+      line: 3,
+      column: 2,
+      error: 'invalid UTF-8 in field 2',
+      fields: ['2', '\uFFFD('],
+    });
     assert.deepEqual(records[3], { line: 4, fields: ['3', 'z'] });
   });
 
