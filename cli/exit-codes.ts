@@ -7,12 +7,17 @@ export const EXIT = {
   rejected: 2,
   /** The run completed, but days were missed: their drops were never read. */
   missedDays: 3,
+  /** A late day folder (older than the newest published day) was left unpublished: see --accept-late. */
+  lateDrop: 4,
   usage: 64,
 } as const;
 
-/** The exit status of several runs: an error beats missed days, which beat rejected rows, which beat ok. */
+/**
+ * The exit status of several runs: an error beats a late drop, which beats missed days, which beat rejected
+ * rows, which beat ok.
+ */
 export function worstExit(codes: readonly number[]): number {
   const rank = (code: number): number =>
-    [EXIT.ok, EXIT.rejected, EXIT.missedDays, EXIT.error].indexOf(code as 0);
+    [EXIT.ok, EXIT.rejected, EXIT.missedDays, EXIT.lateDrop, EXIT.error].indexOf(code as 0);
   return codes.reduce<number>((worst, code) => (rank(code) > rank(worst) ? code : worst), EXIT.ok);
 }

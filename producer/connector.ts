@@ -14,6 +14,7 @@ import { ensureTopics } from '../core/kafka/topics';
 import type { Logger } from '../core/logger';
 import type { EventEncoder } from './encode/encoder';
 import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from './drop/ledger';
+import { checkLateDay, isDayFolder, type LateDrop } from './drop/late-days';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
 import { groupDrops } from './source/layout';
@@ -25,7 +26,7 @@ import { keyPartitioner } from './publish/partitioner';
 import { beginDrop } from './publish/publisher';
 import type { DropReport } from './task/report';
 import { NO_OBSERVER, type ProduceObserver } from './observe/observer';
-import type { OrgId } from '../core/types';
+import type { DayStamp, OrgId } from '../core/types';
 
 export interface ProduceOptions {
   readonly org: OrgId;
@@ -42,12 +43,16 @@ export interface ProduceOptions {
   readonly now?: () => Date;
   /** Told what was seen and published, for metrics; nothing by default. */
   readonly observer?: ProduceObserver;
+  /** Publish a late day folder, then every later day folder again, in day order (see drop/late-days.ts). */
+  readonly acceptLate?: boolean;
 }
 
 export interface ProduceResult {
   readonly reports: DropReport[];
   readonly unsettled: { label: string; ageSeconds: number }[];
   readonly missed: MissedDays[];
+  /** Late day folders left unpublished (without --accept-late). */
+  readonly late?: LateDrop[];
 }
 
 export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> {
@@ -64,7 +69,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
     source: source.describe,
     drops: drops.map((d) => d.label || '(current)'),
   });
-  const result: ProduceResult = { reports: [], unsettled: [], missed: [] };
+  const late: LateDrop[] = [];
+  const result: ProduceResult = { reports: [], unsettled: [], missed: [], late };
   if (drops.length === 0) return result;
 
   const admin = kafka.admin();
@@ -90,6 +96,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
     const ledger = await readLedger(kafka, topics.ingested, org);
     let lastDay = lastPublishedDay(ledger.values());
     if (lastDay !== undefined) observer.publishedDay(org, lastDay);
+    let republishAfter: DayStamp | undefined; // the earliest late day accepted in this run
     for (const listing of drops) {
       const ageSeconds = (now().getTime() - listing.modifiedAt.getTime()) / 1000;
       if (ageSeconds < opts.settleSeconds) {
@@ -109,7 +116,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool'),
       });
       try {
-        if (ledger.has(spooled.id)) {
+        const again = republishAfter !== undefined && isDayFolder(listing) && spooled.day > republishAfter;
+        if (ledger.has(spooled.id) && !again) {
           result.reports.push({
             org,
             drop: spooled.id,
@@ -119,6 +127,20 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             outcome: 'already-published',
           });
           continue;
+        }
+        let reason: string | undefined;
+        const lateDay = checkLateDay(lastDay, listing, spooled.day);
+        if (lateDay !== undefined && opts.acceptLate !== true) {
+          late.push(lateDay);
+          logger.error('late day: not published (run produce --once --accept-late)', { org, ...lateDay });
+          continue;
+        }
+        if (lateDay !== undefined) {
+          if (republishAfter === undefined || spooled.day < republishAfter) republishAfter = spooled.day;
+          reason = `late day accepted (--accept-late): older than the newest published day ${lateDay.newest}`;
+          logger.warn('late day accepted: publishing it, then the later days again', { org, ...lateDay });
+        } else if (again) {
+          reason = `published again after the late day ${republishAfter!} (--accept-late), to apply the days in day order`;
         }
         if (listing.label !== 'export/all') {
           const missed = checkMissedDays(lastDay, spooled.day);
@@ -157,6 +179,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             label: spooled.label,
             files,
             publishedAt: now().toISOString(),
+            ...(reason === undefined ? {} : { reason }),
           };
           await publisher.send(topics.ingested, ledgerMessage(entry));
           await publisher.commit();

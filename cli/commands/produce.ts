@@ -1,5 +1,6 @@
 /**
- * `edreflect produce --once [--dry-run]`: publish every settled, new drop of each configured org, then exit.
+ * `edreflect produce --once [--dry-run] [--accept-late]`: publish every settled, new drop of each configured
+ * org, then exit. A late day folder waits (exit 4) unless --accept-late (producer/drop/late-days.ts).
  * `edreflect produce --watch [--interval SECONDS | --cron 'M H DOM MON DOW']`: the same on an interval or at
  * the times of a cron schedule (after a first run at start), until SIGTERM or SIGINT.
  *
@@ -29,6 +30,7 @@ import { watch } from '../../producer/watch';
 import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
 import { overdueCheck } from '../../producer/observe/overdue-check';
+import { formatLateDrop } from '../../producer/drop/late-days';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT, worstExit } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
@@ -57,6 +59,7 @@ export async function produceCommand(
       interval: { type: 'string', default: '300' },
       cron: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'accept-late': { type: 'boolean' },
     },
     strict: true,
   });
@@ -97,6 +100,7 @@ export async function produceCommand(
       settleSeconds: Number(setting(values, 'settleSeconds')),
       spoolDir: optionalSetting('spoolDir'),
       dryRun: flags['dry-run'] === true,
+      acceptLate: flags['accept-late'] === true,
       logger: logger.child({ org }),
       observer: metrics,
     });
@@ -212,9 +216,11 @@ function printResult(result: ProduceResult, out: (line: string) => void, prefix:
     );
   for (const m of result.missed)
     out(`${prefix}MISSED DAYS: ${m.days} day(s) between ${m.after} and ${m.before} were never read`);
+  for (const l of result.late ?? []) out(`${prefix}${formatLateDrop(l)}`);
 }
 
 export function exitCodeOf(result: ProduceResult): number {
+  if ((result.late ?? []).length > 0) return EXIT.lateDrop;
   if (result.reports.some((r) => !isClean(r))) return EXIT.rejected;
   if (result.missed.length > 0) return EXIT.missedDays;
   return EXIT.ok;

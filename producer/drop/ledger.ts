@@ -14,6 +14,8 @@ export interface LedgerEntry {
   readonly label: string;
   readonly files: readonly { readonly name: string; readonly sha256: string; readonly rows: number }[];
   readonly publishedAt: string;
+  /** Why a drop was published out of the usual course (a late day accepted, a later day published again). */
+  readonly reason?: string;
 }
 
 export async function readLedger(

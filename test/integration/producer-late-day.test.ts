@@ -1,0 +1,93 @@
+/**
+ * A late day folder over the real servers (per-day layout): after 2026-09-01 and 2026-09-03 were published,
+ * 2026-09-02 appears. `produce --once` leaves it unpublished with exit 4 and one line naming both days, so
+ * the consumer never applies it after the newer day; `produce --once --accept-late` publishes it and then
+ * 2026-09-03 again, in day order, the ledger recording why; the database ends as if the days came in order.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../support/cli';
+import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
+import { readAll } from '../support/topics';
+import { createWorld, type World } from '../support/world';
+
+const MODIFIED = 'observation_group_id,observation_modified_date';
+const RATINGS = 'observation_group_id,indicator_id,rating';
+
+describe('a late day folder', () => {
+  let world: World;
+  let folder: LocalOrgFolder;
+  let env: NodeJS.ProcessEnv;
+
+  before(() => {
+    world = createWorld('lateday');
+    folder = localOrgFolder();
+    env = world.env({ EDREFLECT_SOURCE: folder.url });
+  });
+  after(() => world.close());
+
+  const day = (stamp: string, indicator: string): Record<string, string> => ({
+    'Observation_Modified.csv': `${MODIFIED}\n1001,${stamp}\n`,
+    'Ratings.csv': `${RATINGS}\n1001,${indicator},1\n`,
+  });
+  const consume = async (): Promise<void> => {
+    const consumed = await runCli(['consume', '--until-idle'], env);
+    assert.equal(consumed.code, 0, consumed.stderr);
+  };
+  const ratings = async (): Promise<string[]> =>
+    (await (await world.db()).collection('ratings').find({}).toArray()).map((d) => String(d['indicator_id']));
+  const ledger = async (): Promise<{ day: string; reason?: string }[]> =>
+    (await readAll(world.kafka(), `${world.prefix}_ingested`)).map(
+      (m) => JSON.parse(m.value!.toString('utf8')) as { day: string; reason?: string },
+    );
+
+  it('publishes 2026-09-01 and 2026-09-03', async () => {
+    folder.writeDay('2026-09-01', day('2026-09-01', 'I-1'));
+    folder.writeDay('2026-09-03', day('2026-09-03', 'I-3'));
+    const produced = await runCli(['produce', '--once'], env);
+    assert.equal(produced.code, 3, produced.stderr); // 2026-09-02 was missed, as far as anyone knows
+    await consume();
+    assert.deepEqual(await ratings(), ['I-3']);
+  });
+
+  it('leaves the late 2026-09-02 unpublished: exit 4, one line naming the late and the newest day', async () => {
+    folder.writeDay('2026-09-02', day('2026-09-02', 'I-2'));
+    for (let run = 0; run < 2; run++) {
+      const produced = await runCli(['produce', '--once'], env);
+      assert.equal(produced.code, 4, produced.stderr);
+      const lines = produced.stdout.split('\n').filter((l) => l.includes('LATE DROP'));
+      assert.equal(lines.length, 1, produced.stdout);
+      assert.match(
+        lines[0]!,
+        /day 2026-09-02 .*older than the newest published day 2026-09-03: not published/,
+      );
+    }
+    await consume();
+    assert.deepEqual(await ratings(), ['I-3'], 'the late day was not applied after the newer one');
+    assert.deepEqual((await ledger()).map((e) => e.day).sort(), ['2026-09-01', '2026-09-03']);
+  });
+
+  it('--accept-late publishes the late day, then the later days again in day order, the ledger saying why', async () => {
+    const produced = await runCli(['produce', '--once', '--accept-late'], env);
+    assert.equal(produced.code, 0, produced.stderr);
+    const heads = produced.stdout.split('\n').filter((l) => l.startsWith('org '));
+    assert.deepEqual(
+      heads.map((l) => /day (\S+) id \S+: (\S+)/.exec(l)!.slice(1).join(' ')),
+      ['2026-09-01 already-published', '2026-09-02 published', '2026-09-03 published'],
+    );
+    await consume();
+    assert.deepEqual(await ratings(), ['I-3'], 'the state of applying the three days in day order');
+    const entries = await ledger();
+    const reasons = entries.slice(-2).map((e) => [e.day, e.reason]);
+    assert.equal(reasons[0]![0], '2026-09-02');
+    assert.match(
+      reasons[0]![1]!,
+      /late day accepted \(--accept-late\): older than the newest published day 2026-09-03/,
+    );
+    assert.equal(reasons[1]![0], '2026-09-03');
+    assert.match(reasons[1]![1]!, /published again after the late day 2026-09-02/);
+    const again = await runCli(['produce', '--once'], env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /LATE DROP|: published/);
+  });
+});
