@@ -32,7 +32,8 @@ import type { SpooledDrop, SpooledFile } from '../drop/spool';
 import type { ListRow } from './affiliation-close';
 import { publishAffiliations, type AffiliationPhaseContext, type RejectedRow } from './affiliation-phase';
 import type { ColumnPlan } from '../convert/column-plan';
-import { publishChild, type ChildPhaseContext } from './child-phase';
+import { addNote, publishChild, type ChildPhaseContext } from './child-phase';
+import { describeUnknownValues, unknownValueCheck, type UnknownValue } from './known-values';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile } from './export-file';
 import { NO_PROGRESS, type Progress } from './progress';
@@ -217,8 +218,18 @@ export async function ingestDrop(
     const ids: ListIds | undefined =
       needed.has(entry.file) && present.has(entry.file) ? new Map() : undefined;
     const collect = ids === undefined ? undefined : listCollector(entry, ids);
-    if (!(await publishRows(entry, collect))) failedLists.add(entry.file);
+    const unknown: UnknownValue[] = [];
+    const check = unknownValueCheck(entry.file, unknown);
+    const onRow = check === undefined ? collect : (row: ListRow): void => (collect?.(row), check(row));
+    if (!(await publishRows(entry, onRow))) failedLists.add(entry.file);
     else if (ids !== undefined) lists.set(entry.file, ids);
+    const fileReport = unknown.length > 0 ? report.files.find((f) => f.file === entry.file) : undefined;
+    if (fileReport !== undefined) {
+      fileReport.unknownValues = unknown.slice(0, 100);
+      addNote(fileReport, describeUnknownValues(unknown));
+      for (const u of unknown.slice(0, 20))
+        logger.warn('unknown value kept', { file: entry.file, ...u, drop: drop.id });
+    }
   }
   // 2. children: check, drop, then today's rows
   const childPhase: ChildPhaseContext = {

@@ -20,6 +20,8 @@ export interface FileReport {
   parentsFromRows?: { count: number; first: readonly string[] };
   /** A child file present while its change list file is absent from the drop. */
   listAbsent?: boolean;
+  /** Values outside a documented closed set (Slos.csv slo_status): kept, reported with their lines. */
+  unknownValues?: { column: string; value: string; line: number }[];
 }
 
 export interface DropReport {
