@@ -16,6 +16,7 @@ import type { EventEncoder } from './encode/encoder';
 import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from './drop/ledger';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
+import { removeStaleSpools } from './drop/spool-folders';
 import { groupDrops } from './source/layout';
 import type { Source } from './source/source';
 import { ingestDrop } from './task/ingest-drop';
@@ -54,6 +55,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const { org, source, kafka, catalog, topics, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const observer = opts.observer ?? NO_OBSERVER;
+  const spoolRoot = opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool');
+  await removeStaleSpools({ org, spoolRoot, logger });
   const drops = groupDrops(await source.listFiles());
   observer.dropsSeen(
     org,
@@ -106,7 +109,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         org,
         drop: listing,
         source,
-        spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool'),
+        spoolRoot,
       });
       try {
         if (ledger.has(spooled.id)) {
