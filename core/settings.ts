@@ -21,6 +21,7 @@ export type SettingName =
   | 'consumerConcurrency'
   | 'ftpPassword'
   | 'uiPort'
+  | 'uiToken'
   | 'metricsPort'
   | 'metricsHost'
   | 'dropOverdueHours'
@@ -166,6 +167,16 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'TCP port of the read-only status page (edreflect ui)',
     default: '8088',
     check: wholeNumber(1, 65_535),
+  },
+  uiToken: {
+    env: 'EDREFLECT_UI_TOKEN',
+    description:
+      'access token of the status page and of the /metrics and /health endpoint (Authorization: Bearer); required to listen beyond loopback',
+    secret: true,
+    check: (v) =>
+      /^[\x21-\x7e]{16,}$/.test(v)
+        ? undefined
+        : 'must be at least 16 printable characters without spaces (e.g. openssl rand -hex 32)',
   },
   metricsPort: {
     env: 'EDREFLECT_METRICS_PORT',
