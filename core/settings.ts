@@ -14,6 +14,8 @@ export type SettingName =
   | 'settleSeconds'
   | 'topicPrefix'
   | 'partitions'
+  | 'replicationFactor'
+  | 'minInsyncReplicas'
   | 'consumerGroup'
   | 'catalogFile'
   | 'ftpCaFile'
@@ -121,6 +123,18 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'prefix of every topic the connector creates',
     default: 'edreflect.',
     check: (v) => (/^[A-Za-z0-9._-]{1,100}$/.test(v) ? undefined : 'must be letters, digits, ., _ or -'),
+  },
+  replicationFactor: {
+    env: 'EDREFLECT_REPLICATION_FACTOR',
+    description:
+      'replication factor of each topic when the connector creates it (unset: 3, or the number of brokers if fewer)',
+    check: wholeNumber(1, 32),
+  },
+  minInsyncReplicas: {
+    env: 'EDREFLECT_MIN_INSYNC_REPLICAS',
+    description:
+      'min.insync.replicas of each topic when the connector creates it (unset: the replication factor minus one, at least 1)',
+    check: wholeNumber(1, 32),
   },
   partitions: {
     env: 'EDREFLECT_PARTITIONS',
