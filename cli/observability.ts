@@ -1,8 +1,9 @@
 /**
  * Starts the /metrics and /health endpoint of a long-running command when EDREFLECT_METRICS_PORT is set
- * to a port (0 or unset: no endpoint, and this returns undefined).
+ * to a port (0 or unset: no endpoint, and this returns undefined). Beyond loopback it needs EDREFLECT_UI_TOKEN.
  */
-import { readSettings, setting } from '../core/config';
+import { optionalSetting, readSettings, setting } from '../core/config';
+import { accessToken } from '../core/http/access-token';
 import type { HealthCheck } from '../core/health/check';
 import type { Logger } from '../core/logger';
 import type { Registry } from '../core/metrics/registry';
@@ -24,5 +25,12 @@ export async function startObservability({
   const values = readSettings(OBSERVABILITY_SETTINGS, env);
   const port = Number(setting(values, 'metricsPort'));
   if (port === 0) return undefined;
-  return startObservabilityServer({ host: setting(values, 'metricsHost'), port, registry, checks, logger });
+  return startObservabilityServer({
+    host: setting(values, 'metricsHost'),
+    port,
+    registry,
+    checks,
+    logger,
+    token: accessToken(optionalSetting('uiToken', env)),
+  });
 }

@@ -14,6 +14,8 @@ export type SettingName =
   | 'settleSeconds'
   | 'topicPrefix'
   | 'partitions'
+  | 'replicationFactor'
+  | 'minInsyncReplicas'
   | 'consumerGroup'
   | 'catalogFile'
   | 'ftpCaFile'
@@ -21,6 +23,7 @@ export type SettingName =
   | 'consumerConcurrency'
   | 'ftpPassword'
   | 'uiPort'
+  | 'uiToken'
   | 'metricsPort'
   | 'metricsHost'
   | 'dropOverdueHours'
@@ -121,6 +124,18 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     default: 'edreflect.',
     check: (v) => (/^[A-Za-z0-9._-]{1,100}$/.test(v) ? undefined : 'must be letters, digits, ., _ or -'),
   },
+  replicationFactor: {
+    env: 'EDREFLECT_REPLICATION_FACTOR',
+    description:
+      'replication factor of each topic when the connector creates it (unset: 3, or the number of brokers if fewer)',
+    check: wholeNumber(1, 32),
+  },
+  minInsyncReplicas: {
+    env: 'EDREFLECT_MIN_INSYNC_REPLICAS',
+    description:
+      'min.insync.replicas of each topic when the connector creates it (unset: the replication factor minus one, at least 1)',
+    check: wholeNumber(1, 32),
+  },
   partitions: {
     env: 'EDREFLECT_PARTITIONS',
     description: 'partitions of each entity topic when the connector creates it',
@@ -166,6 +181,16 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'TCP port of the read-only status page (edreflect ui)',
     default: '8088',
     check: wholeNumber(1, 65_535),
+  },
+  uiToken: {
+    env: 'EDREFLECT_UI_TOKEN',
+    description:
+      'access token of the status page and of the /metrics and /health endpoint (Authorization: Bearer); required to listen beyond loopback',
+    secret: true,
+    check: (v) =>
+      /^[\x21-\x7e]{16,}$/.test(v)
+        ? undefined
+        : 'must be at least 16 printable characters without spaces (e.g. openssl rand -hex 32)',
   },
   metricsPort: {
     env: 'EDREFLECT_METRICS_PORT',

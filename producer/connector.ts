@@ -17,6 +17,7 @@ import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from '.
 import { checkLateDay, isDayFolder, type LateDrop } from './drop/late-days';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
+import { removeStaleSpools } from './drop/spool-folders';
 import { groupDrops } from './source/layout';
 import type { Source } from './source/source';
 import { ingestDrop } from './task/ingest-drop';
@@ -59,6 +60,8 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const { org, source, kafka, catalog, topics, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const observer = opts.observer ?? NO_OBSERVER;
+  const spoolRoot = opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool');
+  await removeStaleSpools({ org, spoolRoot, logger });
   const drops = groupDrops(await source.listFiles());
   observer.dropsSeen(
     org,
@@ -113,7 +116,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         org,
         drop: listing,
         source,
-        spoolRoot: opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool'),
+        spoolRoot,
       });
       try {
         const again = republishAfter !== undefined && isDayFolder(listing) && spooled.day > republishAfter;

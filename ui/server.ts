@@ -2,10 +2,12 @@
  * The status page's HTTP server (node:http, nothing else): `GET /` the page, `GET /api/status` the same
  * snapshot as JSON. Read-only: any other method is refused (405), any other path is 404. Every answer is
  * uncached, and the page may load nothing from anywhere (Content-Security-Policy), as it needs nothing.
+ * With an access token every request must send it (`core/http/access-token.ts`), or is answered 401.
  */
 import { redact } from '../core/redact';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage } from '../core/errors';
+import { isAuthorized, refuseUnauthorized, type AccessToken } from '../core/http/access-token';
 import type { Logger } from '../core/logger';
 import { escapeHtml } from './html';
 import { renderPage } from './page';
@@ -18,8 +20,16 @@ const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
 } as const;
 
-export function createStatusServer(snapshot: () => Promise<StatusSnapshot>, logger: Logger): Server {
+export function createStatusServer(
+  snapshot: () => Promise<StatusSnapshot>,
+  logger: Logger,
+  { token }: { token?: AccessToken | undefined } = {},
+): Server {
   return createServer((req, res) => {
+    if (!isAuthorized(req, token)) {
+      refuseUnauthorized(res, SECURITY_HEADERS);
+      return;
+    }
     handle(req, res, snapshot).catch((err: unknown) => {
       logger.error('status page: request failed', { path: req.url, error: errorMessage(err) });
       if (!res.headersSent)

@@ -1,12 +1,14 @@
 /**
  * `edreflect ui [--port P] [--host H]`: serves the read-only status page (ui/) on H:P (default
  * 127.0.0.1 and EDREFLECT_UI_PORT; `--port 0` takes a free port) until SIGTERM or SIGINT. Prints the
- * address it listens on as `edreflect ui: serving http://H:P/`.
+ * address it listens on as `edreflect ui: serving http://H:P/`. A host beyond loopback needs EDREFLECT_UI_TOKEN,
+ * which every request must then send (Authorization: Bearer).
  */
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
-import { readSettings, setting } from '../../core/config';
+import { optionalSetting, readSettings, setting } from '../../core/config';
+import { accessToken, requireTokenBeyondLoopback } from '../../core/http/access-token';
 import { topicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
 import { connectorCollections } from '../../consumer/replay/target';
@@ -44,6 +46,8 @@ export async function uiCommand(
     return EXIT.usage;
   }
   const host = flags.host ?? '127.0.0.1';
+  const token = accessToken(optionalSetting('uiToken'));
+  requireTokenBeyondLoopback(host, token, `edreflect ui --host ${host}`);
   const catalog = catalogFromSettings();
   const kafka = await kafkaFrom(values, logger);
   const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
@@ -62,7 +66,7 @@ export async function uiCommand(
         collections: connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION),
       }),
     );
-    const server = createStatusServer(snapshot, logger);
+    const server = createStatusServer(snapshot, logger, { token });
     const stop = stopSignal(logger);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -70,7 +74,9 @@ export async function uiCommand(
     });
     const address = server.address() as AddressInfo;
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    out(`edreflect ui: serving http://${shown}:${address.port}/ (read-only; SIGTERM or Ctrl-C stops it)`);
+    out(
+      `edreflect ui: serving http://${shown}:${address.port}/ (read-only${token === undefined ? '' : ', bearer token required'}; SIGTERM or Ctrl-C stops it)`,
+    );
     await stop;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,12 +1,14 @@
 /**
  * Creates the topics the connector needs, explicitly (auto-creation is off on a sound cluster, and kafkajs
  * on KRaft fails on a topic that does not exist yet). Entity topics keep everything forever, so any
- * database can be rebuilt by replaying them; the drop ledger is compacted.
+ * database can be rebuilt by replaying them; the drop ledger is compacted. Replication factor and
+ * min.insync.replicas come from the settings or the cluster (`replication.ts`).
  */
 import type { Admin, ITopicConfig } from 'kafkajs';
 import { ConnectorError } from '../errors';
 import { withRetry } from '../retry';
 import type { TopicName } from '../types';
+import { replicationSettings, topicReplication, type ReplicationSettings } from './replication';
 
 export interface TopicSpec {
   readonly topic: TopicName;
@@ -16,14 +18,18 @@ export interface TopicSpec {
   readonly exactPartitions?: boolean;
 }
 
-export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<TopicName[]> {
+export async function ensureTopics(
+  admin: Admin,
+  specs: readonly TopicSpec[],
+  replication: ReplicationSettings = replicationSettings(),
+): Promise<TopicName[]> {
   const existing = new Set(await admin.listTopics());
   await checkPartitionCounts(
     admin,
     specs.filter((s) => s.exactPartitions === true && existing.has(s.topic)),
   );
   const missing = specs.filter((s) => !existing.has(s.topic));
-  if (missing.length > 0) await createMissing(admin, missing);
+  if (missing.length > 0) await createMissing(admin, missing, replication);
   // On KRaft a new partition's leader can take a moment to be known to every request path: wait until each
   // topic answers an offsets request, so the first read or write after this does not fail. Every topic, not
   // only the ones this process created: another producer of the org may have created them a moment ago.
@@ -33,16 +39,25 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   return missing.map((s) => s.topic);
 }
 
-async function createMissing(admin: Admin, missing: readonly TopicSpec[]): Promise<void> {
+async function createMissing(
+  admin: Admin,
+  missing: readonly TopicSpec[],
+  settings: ReplicationSettings,
+): Promise<void> {
+  const { replicationFactor, minInsyncReplicas } = await topicReplication(admin, settings);
   const topics: ITopicConfig[] = missing.map((s) => ({
     topic: s.topic,
     numPartitions: s.partitions,
-    configEntries: s.compacted
-      ? [{ name: 'cleanup.policy', value: 'compact' }]
-      : [
-          { name: 'retention.ms', value: '-1' },
-          { name: 'retention.bytes', value: '-1' },
-        ],
+    replicationFactor,
+    configEntries: [
+      { name: 'min.insync.replicas', value: String(minInsyncReplicas) },
+      ...(s.compacted
+        ? [{ name: 'cleanup.policy', value: 'compact' }]
+        : [
+            { name: 'retention.ms', value: '-1' },
+            { name: 'retention.bytes', value: '-1' },
+          ]),
+    ],
   }));
   try {
     await admin.createTopics({ topics, waitForLeaders: true });

@@ -1,11 +1,18 @@
 /**
  * The observability endpoint (node:http): `GET /metrics` in the Prometheus text format and `GET /health`,
  * 200 with `{"status":"ok","checks":[...]}` or 503 with `{"status":"failing","checks":[...]}` naming the
- * failing checks. Anything else is 404 (405 for another method on those paths).
+ * failing checks. Anything else is 404 (405 for another method on those paths). Beyond loopback it needs
+ * an access token, and then every request must send it (`core/http/access-token.ts`), or is answered 401.
  */
 import { redact } from '../redact';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  isAuthorized,
+  refuseUnauthorized,
+  requireTokenBeyondLoopback,
+  type AccessToken,
+} from '../http/access-token';
 import { runChecks, type HealthCheck } from '../health/check';
 import type { Logger } from '../logger';
 import { CONTENT_TYPE } from '../metrics/exposition';
@@ -23,12 +30,16 @@ export interface ServerOptions {
   readonly checks: readonly HealthCheck[];
   readonly logger: Logger;
   readonly checkTimeoutMs?: number;
+  /** Required when `host` is beyond loopback; checked on every request when given. */
+  readonly token?: AccessToken | undefined;
 }
 
 export async function startObservabilityServer(opts: ServerOptions): Promise<ObservabilityServer> {
-  const { registry, checks, logger } = opts;
+  const { registry, checks, logger, token } = opts;
+  requireTokenBeyondLoopback(opts.host, token, `the /metrics and /health endpoint (EDREFLECT_METRICS_HOST)`);
   let lastStatus: string | undefined;
   const server = http.createServer((req, res) => {
+    if (!isAuthorized(req, token)) return refuseUnauthorized(res);
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/metrics' && path !== '/health') return reply(res, 404, 'text/plain', 'not found\n');
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -61,7 +72,11 @@ export async function startObservabilityServer(opts: ServerOptions): Promise<Obs
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-  logger.info('observability endpoint listening', { metrics: `${url}/metrics`, health: `${url}/health` });
+  logger.info('observability endpoint listening', {
+    metrics: `${url}/metrics`,
+    health: `${url}/health`,
+    access: token === undefined ? 'open (loopback)' : 'bearer token',
+  });
   return {
     url,
     close: () =>

@@ -2,16 +2,17 @@
  * Copies a drop's files to a local folder before anything is parsed, so the drop is read from one
  * consistent snapshot even if the vendor rewrites a file meanwhile, a dropped FTP connection costs one
  * file's download, and its identity can be computed from content: sha256 over the org, the day and
- * each file's name and digest.
+ * each file's name and digest. Folders are 0700 and files 0600 (`spool-folders.ts`).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { byCodeUnits } from '../../core/compare';
 import { dropId, type DropId, type OrgId } from '../../core/types';
 import type { DropFile, DropListing } from '../source/layout';
 import type { Source } from '../source/source';
+import { prepareSpoolRoot, SPOOL_FILE_MODE, SPOOL_FOLDER_MODE, spoolPrefix } from './spool-folders';
 
 export interface SpooledFile extends DropFile {
   readonly localPath: string;
@@ -37,14 +38,17 @@ export async function spoolDrop({
   source: Source;
   spoolRoot: string;
 }): Promise<SpooledDrop> {
-  await mkdir(spoolRoot, { recursive: true });
-  const folder = await mkdtemp(path.join(spoolRoot, `${org}-`));
+  await prepareSpoolRoot(spoolRoot);
+  const folder = await mkdtemp(path.join(spoolRoot, spoolPrefix(org))); // 0700
+
   try {
     const files: SpooledFile[] = [];
     for (const file of drop.files) {
       const localPath = path.join(folder, ...file.name.split('/'));
-      await mkdir(path.dirname(localPath), { recursive: true });
+      await mkdir(path.dirname(localPath), { recursive: true, mode: SPOOL_FOLDER_MODE });
+      await writeFile(localPath, '', { mode: SPOOL_FILE_MODE }); // the download keeps the mode of the file
       await source.download(file.path, localPath);
+      await chmod(localPath, SPOOL_FILE_MODE);
       files.push({ ...file, localPath, sha256: await sha256File(localPath) });
     }
     return {

@@ -2,7 +2,7 @@
  * No secret reaches stdout or stderr: a full `produce --once` + `consume --until-idle` at debug level, with
  * every secret setting of core/settings.ts given and really used: the FTP password logs in over FTPS, the
  * SCRAM password logs in on the stack's SASL_SSL listener, the registry password passes a registry that
- * asks for basic authentication. A secret setting added later fails this test until it is given a use here.
+ * asks for basic authentication, the UI token lets `consume` serve /metrics beyond loopback. A secret setting added later fails this test until it is given a use here.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { SETTINGS, type SettingName } from '../../core/settings';
 import { runCli } from '../support/cli';
 import { ftpsUrlAndPassword, uploadFiles } from '../support/ftp';
 import { startRegistryAuthProxy, type RegistryAuthProxy } from '../support/registry-auth-proxy';
+import { freePort } from '../support/ports';
 import { tempFile } from '../support/tmp';
 import { createWorld, requireEnv, type World } from '../support/world';
 
@@ -28,6 +29,7 @@ describe('secrets never appear in output', () => {
       ftpPassword: folder.password,
       kafkaSaslPassword: requireEnv('EDREFLECT_STACK_KAFKA_SASL_PASSWORD'),
       registryPassword,
+      uiToken: `ui-token-${world.id}-${world.id}`,
     };
     const given: Record<string, string> = {};
     for (const name of Object.keys(SETTINGS) as SettingName[]) {
@@ -51,6 +53,9 @@ describe('secrets never appear in output', () => {
       SCHEMA_REGISTRY_URL: proxy.url,
       SCHEMA_REGISTRY_USERNAME: 'reporting',
       EDREFLECT_LOG_LEVEL: 'debug',
+      // Beyond loopback the endpoint of consume --until-idle starts only with EDREFLECT_UI_TOKEN.
+      EDREFLECT_METRICS_HOST: '0.0.0.0',
+      EDREFLECT_METRICS_PORT: String(await freePort()),
       ...given,
     });
     delete env['EDREFLECT_CONFIG'];
