@@ -4,7 +4,7 @@
  * are 0600 in a 0700 folder.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -33,7 +33,10 @@ describe('spool folders', () => {
     source = folder.url;
     spoolRoot = path.join(mkdtempSync(path.join(tmpdir(), 'edreflect-spool-test-')), 'spool');
   });
-  after(() => world.close());
+  after(async () => {
+    rmSync(path.dirname(spoolRoot), { recursive: true, force: true });
+    await world.close();
+  });
 
   it('a spool left by a SIGKILLed producer is removed by the next run; files 0600, folders 0700', async () => {
     const env = world.env({
