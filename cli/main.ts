@@ -19,6 +19,7 @@ import { replayCommand } from './commands/replay';
 import { stackCommand } from './commands/stack';
 import { statusCommand } from './commands/status';
 import { uiCommand } from './commands/ui';
+import type { Command } from './command';
 import { EXIT } from './exit-codes';
 import { takeLogLevelFlag } from './log-level-flag';
 
@@ -39,16 +40,11 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
 
+edreflect <command> --help (or -h) shows a command's options and the settings it reads.
 Every command takes --log-level debug|info|warn|error (overrides EDREFLECT_LOG_LEVEL; JSON lines on stderr).
 Settings come from environment variables, <VAR>_FILE files and the JSON file EDREFLECT_CONFIG names
 (environment first); see docs/configuration.md. Exit status: 0 ok, 1 error, 2 rows or files
 rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
-
-type Command = (
-  argv: string[],
-  logger: ReturnType<typeof createLogger>,
-  out: (line: string) => void,
-) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   produce: produceCommand,
@@ -88,7 +84,7 @@ export async function main(args: string[]): Promise<number> {
   const quiet = name === 'demo' && (process.env['EDREFLECT_LOG_LEVEL'] ?? '') === '';
   const logger = createLogger({ base: { command: name }, ...(quiet ? { level: 'warn' as const } : {}) });
   try {
-    return await command(rest, logger, out);
+    return await command.run(rest, logger, out);
   } catch (thrown) {
     const err = explainKafkaFailure(thrown);
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

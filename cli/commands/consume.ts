@@ -1,13 +1,12 @@
 /** `edreflect consume [--until-idle]`: apply events to MongoDB, until stopped or until everything published is applied. */
-import { parseArgs } from 'node:util';
-import { readSettings, setting } from '../../core/config';
+import { setting } from '../../core/config';
 import { kafkaCheck } from '../../core/health/kafka';
 import { mongoCheck } from '../../core/health/mongo';
 import { createProbeKafka } from '../../core/kafka/probe';
-import type { Logger } from '../../core/logger';
 import { Registry } from '../../core/metrics/registry';
 import { consume, writerTopics } from '../../consumer/connector';
 import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
+import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal, writerMongo } from '../runtime';
@@ -24,48 +23,48 @@ export const CONSUME_SETTINGS = [
   'consumerConcurrency',
 ] as const;
 
-export async function consumeCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const { values: flags } = parseArgs({
-    args: argv,
-    options: { 'until-idle': { type: 'boolean' } },
-    strict: true,
-  });
-  const values = readSettings([...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS]);
-  const runtime = await runtimeFrom(values, logger);
-  const mongo = writerMongo(values, logger);
-  const groupId = setting(values, 'consumerGroup');
-  const registry = new Registry();
-  const observer = consumerMetrics(registry);
-  const probe = { brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') };
-  lagMetric(registry, createProbeKafka(probe), groupId, [
-    ...writerTopics(runtime.catalog, runtime.topics).keys(),
-  ]);
-  // Started before connecting, so /health can say which dependency a starting writer waits for.
-  const server = await startObservability({
-    registry,
-    checks: [kafkaCheck(probe), mongoCheck(mongo.db)],
-    logger,
-  });
-  try {
-    await mongo.connect();
-    const stats = await consume({
-      ...runtime,
-      mongo,
-      groupId,
-      observer,
-      untilIdle: flags['until-idle'] === true,
-      concurrency: Number(setting(values, 'consumerConcurrency')),
+export const consumeCommand = defineCommand({
+  name: 'consume',
+  usage: ['consume [--until-idle]'],
+  summary: 'Applies the events of every topic to MongoDB, until SIGTERM or SIGINT (or until all is applied).',
+  flags: {
+    'until-idle': { type: 'boolean', description: 'stop once everything published so far is applied' },
+  },
+  settings: [...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS],
+  moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile', 'registryUsername', 'registryPassword'],
+  run: async ({ flags, values, logger, out }) => {
+    const runtime = await runtimeFrom(values, logger);
+    const mongo = writerMongo(values, logger);
+    const groupId = setting(values, 'consumerGroup');
+    const registry = new Registry();
+    const observer = consumerMetrics(registry);
+    const probe = { brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') };
+    lagMetric(registry, createProbeKafka(probe), groupId, [
+      ...writerTopics(runtime.catalog, runtime.topics).keys(),
+    ]);
+    // Started before connecting, so /health can say which dependency a starting writer waits for.
+    const server = await startObservability({
+      registry,
+      checks: [kafkaCheck(probe), mongoCheck(mongo.db)],
       logger,
-      stopSignal: stopSignal(logger),
     });
-    out(`applied ${stats.events} events as ${stats.writes} writes; ${stats.deadLetters} dead-lettered`);
-    return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
-  } finally {
-    await server?.close();
-    await mongo.close();
-  }
-}
+    try {
+      await mongo.connect();
+      const stats = await consume({
+        ...runtime,
+        mongo,
+        groupId,
+        observer,
+        untilIdle: flags['until-idle'] === true,
+        concurrency: Number(setting(values, 'consumerConcurrency')),
+        logger,
+        stopSignal: stopSignal(logger),
+      });
+      out(`applied ${stats.events} events as ${stats.writes} writes; ${stats.deadLetters} dead-lettered`);
+      return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
+    } finally {
+      await server?.close();
+      await mongo.close();
+    }
+  },
+});

@@ -3,24 +3,45 @@
  * vendor-like export folder per org (per-day layout, legacy-id maps under export/all), reproducible from
  * the seed, for tests, demos and load runs.
  */
-import type { Logger } from '../../core/logger';
 import { generate } from '../../simulator/generate';
 import { parseGenerateArgs } from '../../simulator/options';
+import { defineCommand } from '../command';
 import { EXIT } from '../exit-codes';
 
-export async function generateCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const options = parseGenerateArgs(argv);
-  const started = Date.now();
-  logger.debug('generating', { ...options });
-  const summary = await generate(options);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  out(
-    `generated ${options.orgs.length} org(s) × ${options.days} day(s) (${summary.days[0]} to ${summary.days.at(-1)}) in ${options.out}: ` +
-      `${summary.files} files, ${summary.rows} rows, ${summary.bytes} bytes in ${seconds} s (seed ${options.seed}, rows ${options.rows})`,
-  );
-  return EXIT.ok;
-}
+export const generateCommand = defineCommand({
+  name: 'generate',
+  usage: ['generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]'],
+  summary:
+    'Writes simulated vendor exports, one folder per org with a sub-folder per day (legacy-id maps under export/all),\nreproducible from the seed.',
+  flags: {
+    out: {
+      type: 'string',
+      value: 'DIR',
+      description: 'the folder that receives one sub-folder per org (required)',
+    },
+    days: { type: 'string', value: 'N', description: 'days to write (required)' },
+    orgs: { type: 'string', value: 'a,b', description: 'org ids, comma-separated (required)' },
+    seed: { type: 'string', value: 'S', default: '1', description: 'random seed' },
+    rows: {
+      type: 'string',
+      value: 'R',
+      default: '1000',
+      description: 'about the rows of a day of the biggest files',
+    },
+    start: { type: 'string', value: 'YYYY-MM-DD', default: '2020-08-11', description: 'the first day' },
+  },
+  settings: [],
+  parse: false,
+  run: async ({ positionals: argv, logger, out }) => {
+    const options = parseGenerateArgs(argv);
+    const started = Date.now();
+    logger.debug('generating', { ...options });
+    const summary = await generate(options);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    out(
+      `generated ${options.orgs.length} org(s) × ${options.days} day(s) (${summary.days[0]} to ${summary.days.at(-1)}) in ${options.out}: ` +
+        `${summary.files} files, ${summary.rows} rows, ${summary.bytes} bytes in ${seconds} s (seed ${options.seed}, rows ${options.rows})`,
+    );
+    return EXIT.ok;
+  },
+});

@@ -8,12 +8,11 @@
  * (core/orgs.ts). With several orgs each runs in turn; one org's failure is printed and the others go
  * on; the exit status is the worst of them.
  */
-import { parseArgs } from 'node:util';
 import { notSet, resolveSettings, setting, optionalSetting, type RawSettings } from '../../core/config';
 import { ConfigError, errorMessage } from '../../core/errors';
 import { kafkaCheck } from '../../core/health/kafka';
 import { Registry } from '../../core/metrics/registry';
-import type { Logger } from '../../core/logger';
+import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import type { SettingName } from '../../core/settings';
 import { readOrgTargets, type OrgTarget } from '../../core/orgs';
 import { redact } from '../../core/redact';
@@ -29,8 +28,8 @@ import { parseCron } from '../../producer/schedule/cron';
 import { watch } from '../../producer/watch';
 import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
-import { overdueCheck } from '../../producer/observe/overdue-check';
 import { formatLateDrop } from '../../producer/drop/late-days';
+import { overdueCheck } from '../../producer/observe/overdue-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT, worstExit } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
@@ -46,144 +45,179 @@ export const PRODUCE_SETTINGS = [
   'partitions',
 ] as const;
 
-export async function produceCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const { values: flags } = parseArgs({
-    args: argv,
-    options: {
-      once: { type: 'boolean' },
-      watch: { type: 'boolean' },
-      interval: { type: 'string', default: '300' },
-      cron: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'accept-late': { type: 'boolean' },
+export const produceCommand = defineCommand({
+  name: 'produce',
+  usage: [
+    'produce --once [--dry-run] [--accept-late]',
+    "produce --watch [--interval SECONDS | --cron 'M H DOM MON DOW']",
+  ],
+  summary:
+    "Publishes every settled, new drop of each org (EDREFLECT_ORG and EDREFLECT_SOURCE, or the configuration file's orgs),\nonce or on a schedule until SIGTERM; one org's failure does not stop the others.",
+  flags: {
+    once: { type: 'boolean', description: 'publish the current drops, then exit' },
+    watch: { type: 'boolean', description: 'poll until SIGTERM or SIGINT (serves /metrics and /health)' },
+    interval: {
+      type: 'string',
+      value: 'SECONDS',
+      default: '300',
+      description: 'seconds between polls of --watch',
     },
-    strict: true,
-  });
-  if ((flags.once === true) === (flags.watch === true)) {
-    throw new ConfigError(
-      'produce needs --once (ingest the current drops, then exit) or --watch (poll until stopped)',
-    );
-  }
-  const intervalSeconds = Number(flags.interval);
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 7 * 86_400)
-    throw new ConfigError('--interval must be a whole number of seconds from 1 to 604800 (7 days)');
-  if (flags.cron !== undefined && flags.watch !== true) throw new ConfigError('--cron goes with --watch');
-  const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
-  // --watch serves /metrics and /health: its settings are checked with the others, up front.
-  const { values, targets } = readProduceConfig(
-    flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
-  );
-  const runtime = await runtimeFrom(values, logger);
-  const registry = new Registry();
-  const metrics = producerMetrics(registry, runtime.catalog);
-  const encoder = createEventEncoder({
-    http: createRegistryHttp({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
-    codec: runtime.codec,
-  });
-  const observed = new Map(
-    targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
-  );
-  const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
-  const runOne = (org: OrgId): Promise<ProduceResult> =>
-    produceOnce({
-      org,
-      source: sourceOf(org),
-      kafka: runtime.kafka,
-      encoder,
-      catalog: runtime.catalog,
-      topics: runtime.topics,
-      partitions: runtime.partitions,
-      settleSeconds: Number(setting(values, 'settleSeconds')),
-      spoolDir: optionalSetting('spoolDir'),
-      dryRun: flags['dry-run'] === true,
-      acceptLate: flags['accept-late'] === true,
-      logger: logger.child({ org }),
-      observer: metrics,
-    });
-  const closeAll = async (): Promise<void> => {
-    for (const { source } of observed.values()) await source.close();
-  };
-  try {
-    const [single] = targets;
-    if (targets.length === 1 && single !== undefined) {
-      // One org: its failure is the command's failure, as it always was.
-      if (flags.once === true) {
-        const result = await runOne(single.org);
-        printResult(result, out, '');
-        return exitCodeOf(result);
-      }
-      await watchLoop(
-        () => runOne(single.org),
-        (r) => {
-          metrics.pollDone(single.org, true);
-          printResult(r, out, '');
-        },
-        async () => {
-          metrics.pollDone(single.org, false);
-          await closeAll();
-        },
+    cron: {
+      type: 'string',
+      value: "'M H DOM MON DOW'",
+      description: 'poll at the times of a cron schedule (TZ), with --watch',
+    },
+    'dry-run': {
+      type: 'boolean',
+      description: 'read and check the drops, print what would be published, publish nothing',
+    },
+    'accept-late': {
+      type: 'boolean',
+      description:
+        'publish a late day folder, then the later days again in day order (else it waits, exit 4)',
+    },
+  },
+  settings: [],
+  moreSettings: [
+    ...PRODUCE_SETTINGS,
+    'org',
+    'source',
+    'ftpPassword',
+    'ftpCaFile',
+    'spoolDir',
+    'catalogFile',
+    'dropOverdueHours',
+    ...OBSERVABILITY_SETTINGS,
+    ...KAFKA_SECURITY_SETTINGS,
+    'registryUsername',
+    'registryPassword',
+  ],
+  run: async ({ flags, logger, out }) => {
+    if ((flags.once === true) === (flags.watch === true)) {
+      throw new ConfigError(
+        'produce needs --once (ingest the current drops, then exit) or --watch (poll until stopped)',
       );
-      return EXIT.ok;
     }
-    const runAll = async (): Promise<OrgOutcome<ProduceResult>[]> => {
-      const outcomes = await runOrgs(
-        targets.map((t) => t.org),
-        runOne,
-        logger,
-      );
-      for (const o of outcomes) {
-        metrics.pollDone(o.org, !('error' in o));
-        if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
-      }
-      return outcomes;
-    };
-    if (flags.once === true) return printOutcomes(await runAll(), out);
-    await watchLoop(runAll, (outcomes) => void printOutcomes(outcomes, out), closeAll);
-    return EXIT.ok;
-  } finally {
-    await closeAll();
-  }
-
-  /** Polls until stopped, serving /metrics and /health (when a metrics port is set) meanwhile. */
-  async function watchLoop<T>(
-    runOnce: () => Promise<T>,
-    onResult: (result: T) => void,
-    reset: () => Promise<void>,
-  ): Promise<void> {
-    const overdueHours = Number(setting(values, 'dropOverdueHours'));
-    const server = await startObservability({
-      registry,
-      checks: [
-        kafkaCheck({ brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') }),
-        ...[...observed.values()].map((o) => o.check),
-        ...targets.map((t) =>
-          overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
-        ),
-      ],
-      logger,
+    const intervalSeconds = Number(flags.interval);
+    if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 7 * 86_400)
+      throw new ConfigError('--interval must be a whole number of seconds from 1 to 604800 (7 days)');
+    if (flags.cron !== undefined && flags.watch !== true) throw new ConfigError('--cron goes with --watch');
+    const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
+    // --watch serves /metrics and /health: its settings are checked with the others, up front.
+    const { values, targets } = readProduceConfig(
+      flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
+    );
+    const runtime = await runtimeFrom(values, logger);
+    const registry = new Registry();
+    const metrics = producerMetrics(registry, runtime.catalog);
+    const encoder = createEventEncoder({
+      http: createRegistryHttp({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
+      codec: runtime.codec,
     });
+    const observed = new Map(
+      targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
+    );
+    const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
+    const runOne = (org: OrgId): Promise<ProduceResult> =>
+      produceOnce({
+        org,
+        source: sourceOf(org),
+        kafka: runtime.kafka,
+        encoder,
+        catalog: runtime.catalog,
+        topics: runtime.topics,
+        partitions: runtime.partitions,
+        settleSeconds: Number(setting(values, 'settleSeconds')),
+        spoolDir: optionalSetting('spoolDir'),
+        dryRun: flags['dry-run'] === true,
+        acceptLate: flags['accept-late'] === true,
+        logger: logger.child({ org }),
+        observer: metrics,
+      });
+    const closeAll = async (): Promise<void> => {
+      for (const { source } of observed.values()) await source.close();
+    };
     try {
-      await watch({
-        runOnce,
-        onResult,
-        onFailure: async (err) => {
-          logger.error('produce run failed; retrying with back-off', { error: err });
-          await reset(); // the next run logs in afresh
-        },
-        intervalMs: intervalSeconds * 1000,
-        ...(schedule === undefined ? {} : { schedule }),
-        stopped: stopSignal(logger),
+      const [single] = targets;
+      if (targets.length === 1 && single !== undefined) {
+        // One org: its failure is the command's failure, as it always was.
+        if (flags.once === true) {
+          const result = await runOne(single.org);
+          printResult(result, out, '');
+          return exitCodeOf(result);
+        }
+        await watchLoop(
+          () => runOne(single.org),
+          (r) => {
+            metrics.pollDone(single.org, true);
+            printResult(r, out, '');
+          },
+          async () => {
+            metrics.pollDone(single.org, false);
+            await closeAll();
+          },
+        );
+        return EXIT.ok;
+      }
+      const runAll = async (): Promise<OrgOutcome<ProduceResult>[]> => {
+        const outcomes = await runOrgs(
+          targets.map((t) => t.org),
+          runOne,
+          logger,
+        );
+        for (const o of outcomes) {
+          metrics.pollDone(o.org, !('error' in o));
+          if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
+        }
+        return outcomes;
+      };
+      if (flags.once === true) return printOutcomes(await runAll(), out);
+      await watchLoop(runAll, (outcomes) => void printOutcomes(outcomes, out), closeAll);
+      return EXIT.ok;
+    } finally {
+      await closeAll();
+    }
+
+    /** Polls until stopped, serving /metrics and /health (when a metrics port is set) meanwhile. */
+    async function watchLoop<T>(
+      runOnce: () => Promise<T>,
+      onResult: (result: T) => void,
+      reset: () => Promise<void>,
+    ): Promise<void> {
+      const overdueHours = Number(setting(values, 'dropOverdueHours'));
+      const server = await startObservability({
+        registry,
+        checks: [
+          kafkaCheck({
+            brokers: setting(values, 'kafkaBrokers'),
+            clientId: setting(values, 'kafkaClientId'),
+          }),
+          ...[...observed.values()].map((o) => o.check),
+          ...targets.map((t) =>
+            overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
+          ),
+        ],
         logger,
       });
-    } finally {
-      await server?.close();
+      try {
+        await watch({
+          runOnce,
+          onResult,
+          onFailure: async (err) => {
+            logger.error('produce run failed; retrying with back-off', { error: err });
+            await reset(); // the next run logs in afresh
+          },
+          intervalMs: intervalSeconds * 1000,
+          ...(schedule === undefined ? {} : { schedule }),
+          stopped: stopSignal(logger),
+          logger,
+        });
+      } finally {
+        await server?.close();
+      }
     }
-  }
-}
+  },
+});
 
 /** The shared settings and the orgs, with every problem of both in one error. */
 function readProduceConfig(extra: readonly SettingName[]): { values: RawSettings; targets: OrgTarget[] } {

@@ -3,86 +3,91 @@
  * a fresh consumer group, until everything published so far is applied. Refuses a database whose
  * connector collections hold documents unless `--wipe` (which drops those collections first).
  */
-import { parseArgs } from 'node:util';
-import { readSettings, setting } from '../../core/config';
+import { setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
 import { asCollection } from '../../core/types';
 import { consume } from '../../consumer/connector';
 import { startProgress } from '../../consumer/progress';
 import { replayGroupId, rewindGroup } from '../../consumer/replay/group';
 import { connectorCollections, occupied, wipe } from '../../consumer/replay/target';
 import type { BatchStats } from '../../consumer/task';
+import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { runtimeFrom, stopSignal, writerMongo } from '../runtime';
 import { CONSUME_SETTINGS } from './consume';
 
-export async function replayCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const { values: flags } = parseArgs({
-    args: argv,
-    options: { wipe: { type: 'boolean' }, group: { type: 'string' } },
-    strict: true,
-  });
-  const values = readSettings(CONSUME_SETTINGS);
-  const runtime = await runtimeFrom(values, logger);
-  const database = setting(values, 'mongoDb');
-  const names = connectorCollections(runtime.catalog);
-  const groupId = flags.group ?? replayGroupId(setting(values, 'consumerGroup'), new Date());
-  const mongo = writerMongo(values, logger);
-  await mongo.connect();
-  try {
-    const db = mongo.db();
-    const filled = await occupied(db, names);
-    if (filled.length > 0 && flags.wipe !== true) {
-      const list = filled.map((f) => `${f.name} ${f.count}`).join(', ');
-      throw new ConfigError(
-        `database ${database} is not empty (${list}); replay into an empty database, or give --wipe to drop the connector's collections first`,
-      );
-    }
-    if (flags.wipe === true) {
-      const dropped = await wipe(db, names);
-      logger.info('wiped the connector collections', { database, dropped });
-      out(`wiped ${dropped.length} collection(s) of ${database}`);
-    }
-    if (flags.group !== undefined) {
-      const admin = runtime.kafka.admin();
-      await admin.connect();
-      try {
-        const topics = names.map((n) => runtime.topics.forCollection(asCollection(n)));
-        if (await rewindGroup(admin, groupId, topics))
-          logger.info('group moved back to the beginning', { groupId });
-      } finally {
-        await admin.disconnect();
-      }
-    }
-    out(`replaying every topic into ${database} with consumer group ${groupId}`);
-    const stats: BatchStats = { events: 0, writes: 0, deadLetters: 0 };
-    const stop = startProgress({ stats, logger, tty: process.stderr.isTTY === true });
-    let ms: number;
+export const replayCommand = defineCommand({
+  name: 'replay',
+  usage: ['replay [--wipe] [--group G]'],
+  summary:
+    'Rebuilds MONGODB_DB from every topic, from the beginning, with a fresh consumer group, until all is applied.\nRefuses a database whose connector collections hold documents unless --wipe.',
+  flags: {
+    wipe: { type: 'boolean', description: "drop the connector's collections first" },
+    group: {
+      type: 'string',
+      value: 'G',
+      description: 'replay with this consumer group (moved back to the beginning)',
+    },
+  },
+  settings: CONSUME_SETTINGS,
+  moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile', 'registryUsername', 'registryPassword'],
+  run: async ({ flags, values, logger, out }) => {
+    const runtime = await runtimeFrom(values, logger);
+    const database = setting(values, 'mongoDb');
+    const names = connectorCollections(runtime.catalog);
+    const groupId = flags.group ?? replayGroupId(setting(values, 'consumerGroup'), new Date());
+    const mongo = writerMongo(values, logger);
+    await mongo.connect();
     try {
-      await consume({
-        ...runtime,
-        mongo,
-        groupId,
-        untilIdle: true,
-        concurrency: Number(setting(values, 'consumerConcurrency')),
-        logger,
-        stats,
-        stopSignal: stopSignal(logger),
-      });
+      const db = mongo.db();
+      const filled = await occupied(db, names);
+      if (filled.length > 0 && flags.wipe !== true) {
+        const list = filled.map((f) => `${f.name} ${f.count}`).join(', ');
+        throw new ConfigError(
+          `database ${database} is not empty (${list}); replay into an empty database, or give --wipe to drop the connector's collections first`,
+        );
+      }
+      if (flags.wipe === true) {
+        const dropped = await wipe(db, names);
+        logger.info('wiped the connector collections', { database, dropped });
+        out(`wiped ${dropped.length} collection(s) of ${database}`);
+      }
+      if (flags.group !== undefined) {
+        const admin = runtime.kafka.admin();
+        await admin.connect();
+        try {
+          const topics = names.map((n) => runtime.topics.forCollection(asCollection(n)));
+          if (await rewindGroup(admin, groupId, topics))
+            logger.info('group moved back to the beginning', { groupId });
+        } finally {
+          await admin.disconnect();
+        }
+      }
+      out(`replaying every topic into ${database} with consumer group ${groupId}`);
+      const stats: BatchStats = { events: 0, writes: 0, deadLetters: 0 };
+      const stop = startProgress({ stats, logger, tty: process.stderr.isTTY === true });
+      let ms: number;
+      try {
+        await consume({
+          ...runtime,
+          mongo,
+          groupId,
+          untilIdle: true,
+          concurrency: Number(setting(values, 'consumerConcurrency')),
+          logger,
+          stats,
+          stopSignal: stopSignal(logger),
+        });
+      } finally {
+        ms = stop();
+      }
+      out(
+        `replayed ${stats.events} events as ${stats.writes} writes in ${(ms / 1000).toFixed(1)} s (${Math.round((stats.events * 1000) / Math.max(ms, 1))}/s); ${stats.deadLetters} dead-lettered`,
+      );
+      out(`to keep ${database} up to date, consume with EDREFLECT_CONSUMER_GROUP=${groupId}`);
+      return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
     } finally {
-      ms = stop();
+      await mongo.close();
     }
-    out(
-      `replayed ${stats.events} events as ${stats.writes} writes in ${(ms / 1000).toFixed(1)} s (${Math.round((stats.events * 1000) / Math.max(ms, 1))}/s); ${stats.deadLetters} dead-lettered`,
-    );
-    out(`to keep ${database} up to date, consume with EDREFLECT_CONSUMER_GROUP=${groupId}`);
-    return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
-  } finally {
-    await mongo.close();
-  }
-}
+  },
+});

@@ -1,5 +1,4 @@
 /** `edreflect stack up | down | status | env | reset`: the local stack of real servers for tests and demos. */
-import type { Logger } from '../../core/logger';
 import {
   startService,
   stackDown,
@@ -11,62 +10,75 @@ import {
   type ServiceName,
   type ServiceStatus,
 } from '../../stack/stack';
+import { defineCommand } from '../command';
 import { EXIT } from '../exit-codes';
 
 const USAGE = 'usage: edreflect stack up | down | status | env | reset | start <service> | stop <service>';
 const SERVICES: readonly ServiceName[] = ['kafka', 'registry', 'mongodb', 'ftp'];
 
-export async function stackCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const [action, ...rest] = argv;
-  if (action === 'start' || action === 'stop') {
-    const name = rest[0] as ServiceName;
-    if (rest.length !== 1 || !SERVICES.includes(name)) {
-      out(`usage: edreflect stack ${action} ${SERVICES.join('|')}`);
-      return EXIT.usage;
-    }
-    const status =
-      action === 'start' ? await startService(name, { logger }) : await stopService(name, { logger });
-    printStatus([status], out);
-    return EXIT.ok;
-  }
-  if (rest.length > 0) {
-    out(USAGE);
-    return EXIT.usage;
-  }
-  switch (action) {
-    case 'up': {
-      const started = Date.now();
-      const services = await stackUp({ logger });
-      printStatus(services, out);
-      out(
-        `stack up in ${((Date.now() - started) / 1000).toFixed(1)} s; eval "$(edreflect stack env)" to use it`,
-      );
-      return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
-    }
-    case 'down':
-      printStatus(await stackDown({ logger }), out);
+export const stackCommand = defineCommand({
+  name: 'stack',
+  usage: ['stack up | down | status | env | reset', 'stack start | stop kafka|registry|mongodb|ftp'],
+  summary:
+    'The local stack of real servers (Kafka, Apicurio Registry, FerretDB, ProFTPD) for tests and the demo; data in\nEDREFLECT_STACK_DIR. up installs what is missing; env prints the settings that point at it.',
+  flags: {},
+  settings: [],
+  parse: false,
+  environment: [
+    'EDREFLECT_STACK_DIR: data, logs and pids (default .stack/)',
+    'EDREFLECT_CACHE_DIR: downloads (default ~/.cache/edreflect)',
+    'EDREFLECT_STACK_KAFKA_PORT, _KAFKA_CONTROLLER_PORT, _KAFKA_SASL_PORT, _REGISTRY_PORT, _REGISTRY_MANAGEMENT_PORT,',
+    '  _MONGO_PORT, _MONGO_DEBUG_PORT, _FTP_PORT, _FTP_PASSIVE_FIRST, _FTP_PASSIVE_LAST: the ports',
+    'EDREFLECT_STACK_REGISTRY_JAVA_HOME: a Java 21+ for the registry (default: found under /usr/lib/jvm)',
+  ],
+  run: async ({ positionals: argv, logger, out }) => {
+    const [action, ...rest] = argv;
+    if (action === 'start' || action === 'stop') {
+      const name = rest[0] as ServiceName;
+      if (rest.length !== 1 || !SERVICES.includes(name)) {
+        out(`usage: edreflect stack ${action} ${SERVICES.join('|')}`);
+        return EXIT.usage;
+      }
+      const status =
+        action === 'start' ? await startService(name, { logger }) : await stopService(name, { logger });
+      printStatus([status], out);
       return EXIT.ok;
-    case 'status': {
-      const services = await stackStatus();
-      printStatus(services, out);
-      return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
     }
-    case 'env':
-      for (const [k, v] of Object.entries(stackEnv())) out(`export ${k}=${shellQuote(v)}`);
-      return EXIT.ok;
-    case 'reset':
-      await stackReset({ logger });
-      out('stack stopped and its data wiped (downloads kept)');
-      return EXIT.ok;
-    default:
+    if (rest.length > 0) {
       out(USAGE);
       return EXIT.usage;
-  }
-}
+    }
+    switch (action) {
+      case 'up': {
+        const started = Date.now();
+        const services = await stackUp({ logger });
+        printStatus(services, out);
+        out(
+          `stack up in ${((Date.now() - started) / 1000).toFixed(1)} s; eval "$(edreflect stack env)" to use it`,
+        );
+        return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
+      }
+      case 'down':
+        printStatus(await stackDown({ logger }), out);
+        return EXIT.ok;
+      case 'status': {
+        const services = await stackStatus();
+        printStatus(services, out);
+        return services.every((s) => s.running) ? EXIT.ok : EXIT.error;
+      }
+      case 'env':
+        for (const [k, v] of Object.entries(stackEnv())) out(`export ${k}=${shellQuote(v)}`);
+        return EXIT.ok;
+      case 'reset':
+        await stackReset({ logger });
+        out('stack stopped and its data wiped (downloads kept)');
+        return EXIT.ok;
+      default:
+        out(USAGE);
+        return EXIT.usage;
+    }
+  },
+});
 
 function printStatus(services: readonly ServiceStatus[], out: (line: string) => void): void {
   for (const s of services) {

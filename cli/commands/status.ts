@@ -2,11 +2,9 @@
  * `edreflect status [--json] [--group G]`: per org and collection, the newest drop applied (sync state in
  * MongoDB), the consumer lag of each topic, what the producer published and the dead letters.
  */
-import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
-import { readSettings, setting } from '../../core/config';
+import { setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
-import type { Logger } from '../../core/logger';
 import { asCollection } from '../../core/types';
 import { connectorCollections } from '../../consumer/replay/target';
 import { countDeadLetters } from '../../consumer/status/dead-letters';
@@ -15,6 +13,7 @@ import { readPublished } from '../../consumer/status/published';
 import { buildStatus, formatStatus } from '../../consumer/status/report';
 import { SYNC_COLLECTION } from '../../consumer/sync/record';
 import { readSync } from '../../consumer/sync/summary';
+import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { catalogFromSettings, kafkaFrom } from '../runtime';
 
@@ -27,45 +26,51 @@ export const STATUS_SETTINGS = [
   'consumerGroup',
 ] as const;
 
-export async function statusCommand(
-  argv: string[],
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<number> {
-  const { values: flags } = parseArgs({
-    args: argv,
-    options: { json: { type: 'boolean' }, group: { type: 'string' } },
-    strict: true,
-  });
-  const values = readSettings(STATUS_SETTINGS);
-  const catalog = catalogFromSettings();
-  const topics = topicNames(setting(values, 'topicPrefix'));
-  const kafka = await kafkaFrom(values, logger);
-  const group = flags.group ?? setting(values, 'consumerGroup');
-  const database = setting(values, 'mongoDb');
-  const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
-  const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
-  const admin = kafka.admin();
-  try {
-    await mongo.connect();
-    await admin.connect();
-    const report = buildStatus({
-      group,
-      database,
-      sync: await readSync(mongo.db(database)),
-      lags: await topicLags(
-        admin,
+export const statusCommand = defineCommand({
+  name: 'status',
+  usage: ['status [--json] [--group G]'],
+  summary:
+    'Per org and collection: the newest drop applied, the consumer lag of each topic, what the producer published, the dead letters.',
+  flags: {
+    json: { type: 'boolean', description: 'print the report as one JSON object' },
+    group: {
+      type: 'string',
+      value: 'G',
+      description: 'the consumer group to report on (default EDREFLECT_CONSUMER_GROUP)',
+    },
+  },
+  settings: STATUS_SETTINGS,
+  moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile'],
+  run: async ({ flags, values, logger, out }) => {
+    const catalog = catalogFromSettings();
+    const topics = topicNames(setting(values, 'topicPrefix'));
+    const kafka = await kafkaFrom(values, logger);
+    const group = flags.group ?? setting(values, 'consumerGroup');
+    const database = setting(values, 'mongoDb');
+    const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
+    const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
+    const admin = kafka.admin();
+    try {
+      await mongo.connect();
+      await admin.connect();
+      const report = buildStatus({
         group,
-        collections.map((c) => topics.forCollection(asCollection(c))),
-      ),
-      published: await readPublished(kafka, topics.ingested),
-      deadLetters: await countDeadLetters(kafka, topics.deadLetters),
-    });
-    if (flags.json === true) out(JSON.stringify(report));
-    else formatStatus(report).forEach((line) => out(line));
-    return EXIT.ok;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-    await mongo.close();
-  }
-}
+        database,
+        sync: await readSync(mongo.db(database)),
+        lags: await topicLags(
+          admin,
+          group,
+          collections.map((c) => topics.forCollection(asCollection(c))),
+        ),
+        published: await readPublished(kafka, topics.ingested),
+        deadLetters: await countDeadLetters(kafka, topics.deadLetters),
+      });
+      if (flags.json === true) out(JSON.stringify(report));
+      else formatStatus(report).forEach((line) => out(line));
+      return EXIT.ok;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+      await mongo.close();
+    }
+  },
+});
