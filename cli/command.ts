@@ -141,6 +141,9 @@ function helpText<F extends Flags>(spec: CommandSpec<F>): string {
     lines.push('', 'environment:');
     for (const line of spec.environment) lines.push(`  ${line}`);
   }
-  lines.push('', 'exit status: 0 ok, 1 error, 2 rows or files rejected, 3 days missed, 64 wrong usage');
+  lines.push(
+    '',
+    'exit status: 0 ok, 1 error, 2 rows or files rejected, 3 days missed, 4 a late day waits (--accept-late), 64 wrong usage',
+  );
   return lines.join('\n');
 }
