@@ -3,9 +3,9 @@
  * certificate it cannot verify as a connection error and retries it for about 40 s before giving up with
  * "unable to verify the first certificate"; this check says at once which broker and which setting.
  */
-import net from 'node:net';
 import tls from 'node:tls';
 import { ConnectorError } from '../errors';
+import { tlsPeer } from '../net/tls-peer';
 import type { KafkaSecurity } from './security';
 
 const TIMEOUT_MS = 10_000;
@@ -37,7 +37,7 @@ export async function checkKafkaTls(brokers: string, security: KafkaSecurity): P
 
 function handshake(host: string, port: number, options: tls.ConnectionOptions): Promise<Handshake> {
   return new Promise((resolve) => {
-    const socket = tls.connect({ ...options, host, port, ...(net.isIP(host) ? {} : { servername: host }) });
+    const socket = tls.connect({ ...options, host, port, ...tlsPeer(host) });
     const done = (result: Handshake): void => {
       socket.destroy();
       resolve(result);

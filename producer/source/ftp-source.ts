@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Client, FileType } from 'basic-ftp';
 import { ConnectorError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import { tlsPeer } from '../../core/net/tls-peer';
 import { redactUrl, type RemoteEntry, type Source } from './source';
 
 export interface FtpSourceOptions {
@@ -32,7 +33,7 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
         password: decodeURIComponent(url.password),
         secure,
         secureOptions: secure
-          ? { ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }), servername: url.hostname }
+          ? { ...(caFile === undefined ? {} : { ca: readFileSync(caFile) }), ...tlsPeer(url.hostname) }
           : {},
       });
     } catch (err) {

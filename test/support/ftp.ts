@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Client } from 'basic-ftp';
+import { tlsPeer } from '../../core/net/tls-peer';
 import { asFtps } from '../../producer/source/source';
 import { requireEnv } from './world';
 
@@ -19,7 +20,7 @@ export async function uploadFiles(folder: string, files: Record<string, string |
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
       secure: true,
-      secureOptions: { ca: readFileSync(requireEnv('EDREFLECT_FTP_CA_FILE')), servername: url.hostname },
+      secureOptions: { ca: readFileSync(requireEnv('EDREFLECT_FTP_CA_FILE')), ...tlsPeer(url.hostname) },
     });
     for (const [name, content] of Object.entries(files)) {
       const remote = `/${folder}/${name}`;

@@ -54,6 +54,8 @@ describe('produce --once over several orgs', () => {
     assert.match(produced.stdout, new RegExp(`^org ${orgs.ftp} drop \\(current\\) .*: published`, 'm'));
     assert.match(produced.stdout, new RegExp(`^org ${orgs.local} drop 2026-09-01 .*: published`, 'm'));
     assert.ok(!(produced.stdout + produced.stderr).includes(wrongPassword));
+    // FTPS to 127.0.0.1: an IP address is never sent as the TLS server name (Node's DEP0123 warning).
+    assert.doesNotMatch(produced.stderr, /DEP0123|TLS ServerName/);
 
     const consumed = await runCli(['consume', '--until-idle'], env);
     assert.equal(consumed.code, 0, consumed.stderr);
