@@ -93,7 +93,8 @@ export async function main(args: string[]): Promise<number> {
     const err = explainKafkaFailure(thrown);
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
-    process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
+    if ((err as { printed?: boolean }).printed !== true)
+      process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
     return usage ? EXIT.usage : EXIT.error;
   }
