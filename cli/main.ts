@@ -44,7 +44,7 @@ edreflect <command> --help (or -h) shows a command's options and the settings it
 Every command takes --log-level debug|info|warn|error (overrides EDREFLECT_LOG_LEVEL; JSON lines on stderr).
 Settings come from environment variables, <VAR>_FILE files and the JSON file EDREFLECT_CONFIG names
 (environment first); see docs/configuration.md. Exit status: 0 ok, 1 error, 2 rows or files
-rejected (see the dead-letter topic), 3 days missed, 64 wrong usage.`;
+rejected (see the dead-letter topic), 3 days missed, 4 a late day waits (--accept-late), 64 wrong usage.`;
 
 const COMMANDS: Record<string, Command> = {
   produce: produceCommand,
@@ -89,7 +89,8 @@ export async function main(args: string[]): Promise<number> {
     const err = explainKafkaFailure(thrown);
     const usage = err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const prefix = err instanceof ConnectorError ? `${err.code}: ` : '';
-    process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
+    if ((err as { printed?: boolean }).printed !== true)
+      process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
     return usage ? EXIT.usage : EXIT.error;
   }

@@ -16,6 +16,7 @@ import { STRATEGIES } from './strategies/table';
 import { createBatchHandler, type BatchStats } from './task';
 import type { BatchObserver } from './observe/observer';
 import type { MongoLink } from './mongo-link';
+import type { Watchdog } from '../core/progress/watchdog';
 
 /**
  * The most a fetch brings back (kafkajs' default is 10 MB; per partition it stays 1 MB). A fetch is decoded
@@ -47,6 +48,13 @@ export interface ConsumeOptions {
   readonly stopSignal?: Promise<void>;
   /** Told about each chunk applied and each event dead-lettered, for metrics. */
   readonly observer?: BatchObserver;
+  /**
+   * Told about the work in hand (start-up, each batch, the wait for idle) and the calls it waits on. With
+   * `untilIdle` a stall ends the run with its STALLED error; otherwise it only fails /health.
+   */
+  readonly watchdog?: Watchdog;
+  /** The brokers, as the watchdog names them. */
+  readonly kafkaName?: string;
 }
 
 /** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
@@ -62,20 +70,41 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   const collections = writerTopics(catalog, topics);
   const subscribed = [...collections.keys()];
   const admin = kafka.admin();
-  await admin.connect();
+  opts.watchdog?.busy('start', 'starting (topics, indexes, joining the consumer group)');
+
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   const stats: BatchStats = opts.stats ?? { events: 0, writes: 0, deadLetters: 0 };
+  const watchdog = opts.watchdog;
+  const kafkaName = `Kafka at ${opts.kafkaName ?? 'the brokers'}`;
+  const mongoName = `MongoDB at ${opts.mongo.hosts()}`;
+  const tracked = <T>(server: string, call: string, promise: Promise<T>): Promise<T> =>
+    watchdog === undefined ? promise : watchdog.track(server, call, promise);
+  const stalled = opts.untilIdle && watchdog !== undefined ? watchdog.stalled : new Promise<never>(() => {});
   try {
-    await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
-    const indexes = await ensureIndexes(opts.mongo.db(), catalog);
+    await Promise.race([tracked(kafkaName, 'connect the admin client', admin.connect()), stalled]);
+    await Promise.race([
+      tracked(
+        kafkaName,
+        'create the topics',
+        ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions)),
+      ),
+      stalled,
+    ]);
+    const indexes = await Promise.race([
+      tracked(mongoName, 'create the indexes', ensureIndexes(opts.mongo.db(), catalog)),
+      stalled,
+    ]);
     logger.info('indexes ready', { indexes });
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    await producer.connect();
+    await Promise.race([tracked(kafkaName, 'connect the dead-letter producer', producer.connect()), stalled]);
     const dlq = producer;
     consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytes: FETCH_MAX_BYTES });
-    await consumer.connect();
-    await consumer.subscribe({ topics: subscribed, fromBeginning: true });
+    await Promise.race([tracked(kafkaName, 'connect the consumer', consumer.connect()), stalled]);
+    await Promise.race([
+      tracked(kafkaName, 'subscribe', consumer.subscribe({ topics: subscribed, fromBeginning: true })),
+      stalled,
+    ]);
     const crashed = new Promise<never>((_, reject) => {
       consumer!.on(consumer!.events.CRASH, ({ payload }) => {
         if (!payload.restart) reject(payload.error);
@@ -111,20 +140,24 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
         logger,
         stats,
         ...(opts.observer === undefined ? {} : { observer: opts.observer }),
+        ...(watchdog === undefined ? {} : { watchdog }),
       }),
     });
+    watchdog?.idle('start');
     logger.info('consuming', { groupId, topics: subscribed.length, untilIdle: opts.untilIdle });
     const stopped = opts.stopSignal ?? new Promise<void>(() => undefined);
     if (opts.untilIdle) {
       const idle = waitForIdle({
-        pending: () => pendingPartitions(admin, groupId, subscribed),
+        pending: () =>
+          tracked(kafkaName, 'read the group offsets', pendingPartitions(admin, groupId, subscribed)),
         groupId,
         pollMs: opts.pollMs ?? 500,
         stallWarnMs: STALL_WARN_MS,
         stats,
         logger,
+        ...(watchdog === undefined ? {} : { watchdog }),
       });
-      await Promise.race([idle, stopped, crashed]);
+      await Promise.race([idle, stopped, crashed, stalled]);
     } else {
       await Promise.race([stopped, crashed]);
     }
@@ -132,6 +165,6 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
   } finally {
     await consumer?.disconnect();
     await producer?.disconnect();
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
   }
 }

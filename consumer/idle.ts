@@ -5,6 +5,7 @@
  */
 import type { Admin } from 'kafkajs';
 import type { Logger } from '../core/logger';
+import type { Watchdog } from '../core/progress/watchdog';
 import { groupOffsets } from './group-offsets';
 
 export interface Lag {
@@ -36,6 +37,7 @@ export async function waitForIdle({
   stallWarnMs,
   stats,
   logger,
+  watchdog,
 }: {
   pending: () => Promise<Lag[]>;
   groupId: string;
@@ -43,18 +45,25 @@ export async function waitForIdle({
   stallWarnMs: number;
   stats: { readonly events: number };
   logger: Logger;
+  /** Told while partitions are pending (work in hand) and whenever the pending state moves. */
+  watchdog?: Watchdog;
 }): Promise<void> {
   let last = '';
   let since = Date.now();
   for (;;) {
     const lags = await pending();
-    if (lags.length === 0) return;
+    if (lags.length === 0) {
+      watchdog?.idle('until-idle');
+      return;
+    }
     const where = lags.map((p) => `${p.topic}:${p.partition} at ${p.committed} of ${p.end}`);
     const state = `${stats.events}/${where.join()}`;
     const now = Date.now();
+    watchdog?.busy('until-idle', `waiting for group ${groupId} to reach the end of ${where.join(', ')}`);
     if (state !== last) {
       last = state;
       since = now;
+      watchdog?.progress('until-idle');
     } else if (now - since >= stallWarnMs) {
       logger.warn('until idle: nothing read or committed for a while; still waiting for these partitions', {
         groupId,

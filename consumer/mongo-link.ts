@@ -14,6 +14,8 @@ export interface MongoLink {
   connect(): Promise<void>;
   /** The database on the current client. Ask again after `recover`: the client may have changed. */
   db(): Db;
+  /** The servers the client connects to (host:port, comma-separated), to name them in errors. */
+  hosts(): string;
   /**
    * After a failed write: when the server could not be selected (or the client's topology was closed, as the
    * driver does to a client whose first connection failed), try a new client and keep it if it connects.
@@ -53,6 +55,7 @@ export function mongoLink({
   return {
     connect: async () => void (await client.connect()),
     db: () => client.db(database),
+    hosts: () => client.options.hosts.map(String).join(','),
     async recover(err) {
       if (!(err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError)) return;
       // Partitions applied at the same time fail together: one replacement serves them all.

@@ -21,6 +21,7 @@ import { recordChunk } from './sync/record';
 import { checkEvent } from './validate';
 import { intentFor } from './write-model';
 import type { MongoLink } from './mongo-link';
+import type { Watchdog } from '../core/progress/watchdog';
 import type { WriteIntent } from './write-intent';
 
 export interface BatchStats {
@@ -41,18 +42,25 @@ export interface BatchHandlerDeps {
   readonly stats: BatchStats;
   /** Told about each chunk applied and each event dead-lettered, for metrics. */
   readonly observer?: BatchObserver;
+  /** Told when a batch starts, each chunk applied, each failure, and when a batch is done. */
+  readonly watchdog?: Watchdog;
 }
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
   const { catalog, codec, mongo, logger, stats } = deps;
   const chunkSize = deps.chunkSize ?? 500;
   const observer = deps.observer ?? NO_OBSERVER;
+  const watchdog = deps.watchdog;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const collectionName = deps.collectionOf(batch.topic);
     if (collectionName === undefined)
       throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
+    const where = `applying ${batch.topic}:${batch.partition} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`;
+    const key = `${batch.topic}:${batch.partition}`;
+    watchdog?.busy(key, where);
     const db = mongo.db();
     const collection = db.collection(collectionName);
+    const server = `MongoDB at ${mongo.hosts()}`;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
       const started = process.hrtime.bigint();
@@ -96,24 +104,30 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
         }
       }
       try {
-        await applySegments(
-          collection,
-          segmentsOf(intents),
-          ({ index, reason }) => {
-            rejected.add(index);
-            return poison(origins[index]!, reason);
-          },
-          heartbeat,
-        );
-        await recordChunk(db, {
-          collection: collectionName,
-          topic: batch.topic,
-          partition: batch.partition,
-          applied: sources.flatMap((source, i) =>
-            rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
-          ),
-        });
+        const applied = (async () => {
+          await applySegments(
+            collection,
+            segmentsOf(intents),
+            ({ index, reason }) => {
+              rejected.add(index);
+              return poison(origins[index]!, reason);
+            },
+            heartbeat,
+          );
+          await recordChunk(db, {
+            collection: collectionName,
+            topic: batch.topic,
+            partition: batch.partition,
+            applied: sources.flatMap((source, i) =>
+              rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
+            ),
+          });
+        })();
+        await (watchdog === undefined
+          ? applied
+          : watchdog.track(server, `write ${chunk.length} events to ${collectionName}`, applied));
       } catch (err) {
+        watchdog?.failed(err);
         await mongo.recover(err); // the chunk is applied again, on a client that reaches the server
         throw err;
       }
@@ -126,7 +140,10 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
+      watchdog?.progress(key);
     }
+    // Done with the batch; a failed batch leaves the work in hand, so its retries stay on the clock.
+    watchdog?.idle(key);
   };
 }
 

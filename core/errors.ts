@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'MONGODB'
   | 'EVENT_INVALID'
   | 'STACK'
-  | 'DROP_MISSED';
+  | 'DROP_MISSED'
+  | 'STALLED';
 
 export class ConnectorError extends Error {
   readonly code: ErrorCode;

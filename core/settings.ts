@@ -33,7 +33,8 @@ export type SettingName =
   | 'kafkaSaslUsername'
   | 'kafkaSaslPassword'
   | 'registryUsername'
-  | 'registryPassword';
+  | 'registryPassword'
+  | 'stallTimeoutSeconds';
 
 export interface SettingSpec {
   readonly env: string;
@@ -251,5 +252,12 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     description: 'password for HTTP basic authentication to the Schema Registry',
     secret: true,
     check: nonEmpty,
+  },
+  stallTimeoutSeconds: {
+    env: 'EDREFLECT_STALL_TIMEOUT_SECONDS',
+    description:
+      'produce and consume with work in hand fail (/health 503; --once and --until-idle exit 1) after this long without progress',
+    default: '300',
+    check: wholeNumber(2, 86_400),
   },
 };

@@ -6,10 +6,13 @@ import { createProbeKafka } from '../../core/kafka/probe';
 import { Registry } from '../../core/metrics/registry';
 import { consume, writerTopics } from '../../consumer/connector';
 import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
+import { ConnectorError } from '../../core/errors';
+import { createWatchdog } from '../../core/progress/watchdog';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal, writerMongo } from '../runtime';
+import { exitAfterStall } from '../stall-exit';
 
 export const CONSUME_SETTINGS = [
   'kafkaBrokers',
@@ -21,6 +24,7 @@ export const CONSUME_SETTINGS = [
   'partitions',
   'consumerGroup',
   'consumerConcurrency',
+  'stallTimeoutSeconds',
 ] as const;
 
 export const consumeCommand = defineCommand({
@@ -42,14 +46,27 @@ export const consumeCommand = defineCommand({
     lagMetric(registry, createProbeKafka(probe), groupId, [
       ...writerTopics(runtime.catalog, runtime.topics).keys(),
     ]);
+    const watchdog = createWatchdog({
+      stallMs: Number(setting(values, 'stallTimeoutSeconds')) * 1000,
+      logger,
+    });
+    // A stalled run may be stuck in the very call its clean-up would close: --until-idle ends on the stall.
+    if (flags['until-idle'] === true)
+      watchdog.stalled.catch((err: unknown) => {
+        if (err instanceof ConnectorError) exitAfterStall(err, 'consume');
+      });
     // Started before connecting, so /health can say which dependency a starting writer waits for.
     const server = await startObservability({
       registry,
-      checks: [kafkaCheck(probe), mongoCheck(mongo.db)],
+      checks: [kafkaCheck(probe), mongoCheck(mongo.db), watchdog.check],
       logger,
     });
     try {
-      await mongo.connect();
+      watchdog.busy('start', 'connecting to MongoDB');
+      await Promise.race([
+        watchdog.track(`MongoDB at ${mongo.hosts()}`, 'connect', mongo.connect()),
+        watchdog.stalled,
+      ]);
       const stats = await consume({
         ...runtime,
         mongo,
@@ -59,10 +76,13 @@ export const consumeCommand = defineCommand({
         concurrency: Number(setting(values, 'consumerConcurrency')),
         logger,
         stopSignal: stopSignal(logger),
+        watchdog,
+        kafkaName: probe.brokers,
       });
       out(`applied ${stats.events} events as ${stats.writes} writes; ${stats.deadLetters} dead-lettered`);
       return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
     } finally {
+      watchdog.stop();
       await server?.close();
       await mongo.close();
     }

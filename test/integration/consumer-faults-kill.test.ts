@@ -44,6 +44,7 @@ describe('consumer stopped mid-drop, then run again', { timeout: 15 * 60_000 }, 
   it('SIGKILL at three points, then a run to the end, gives exactly the undisturbed state', async () => {
     const env = world.env({ ...FAULT_SETTINGS });
     const db = await world.db();
+    let kills = 0;
     for (const more of [400, 1000, 1000]) {
       const run = startCli(['consume', '--until-idle'], env);
       const started = Date.now();
@@ -59,10 +60,12 @@ describe('consumer stopped mid-drop, then run again', { timeout: 15 * 60_000 }, 
       run.child.kill('SIGKILL');
       const killed = await run.done;
       assert.equal(killed.code, null, 'killed, not finished');
+      kills += 1;
       log(
         `injected SIGKILL ${Date.now() - started} ms after start, with ${seen} ratings stored (was ${before})`,
       );
     }
+    assert.ok(kills >= 1, 'at least one SIGKILL struck a writer mid-drop');
     const last = await runCli(['consume', '--until-idle'], env, { timeoutMs: 300_000 });
     assert.equal(last.code, 0, last.stderr);
     log(`final run: ${last.stdout.trim()}`);

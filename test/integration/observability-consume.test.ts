@@ -79,6 +79,7 @@ describe('consume: /metrics and /health', () => {
       [
         ['kafka', true],
         ['mongodb', true],
+        ['progress', true],
       ],
     );
     cli.child.kill('SIGTERM');
@@ -95,6 +96,7 @@ describe('consume: /metrics and /health', () => {
       [
         ['kafka', true],
         ['mongodb', false],
+        ['progress', true],
       ],
       JSON.stringify(h.body),
     );
