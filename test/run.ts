@@ -4,10 +4,16 @@
  * *.test.js file with node's test runner, one file at a time. Its exit status is the runner's.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../core/logger';
+import { installDebianPackages } from '../stack/apt';
+import { runCommand } from '../stack/command';
 import { stackEnv, stackUp } from '../stack/stack';
+import { CHROMIUM } from './support/chromium';
+
+/** The test files that drive Debian's Chromium (test/support/chromium.ts). */
+const BROWSER_TESTS = ['status-page.test.js'];
 
 const REQUIRED = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'MONGODB_URI', 'EDREFLECT_FTP_URL'];
 
@@ -36,6 +42,15 @@ async function run(): Promise<number> {
     .sort();
   // With no file named, node --test would search the whole working folder: never let it.
   if (files.length === 0) throw new Error(`no test file matches ${filter.join(', ')}`);
+  if (files.some((f) => BROWSER_TESTS.some((name) => f.endsWith(name))) && !existsSync(CHROMIUM)) {
+    process.stdout.write(`installing Chromium for the browser test (apt-get install chromium) ...\n`);
+    await installDebianPackages({
+      packages: ['chromium'],
+      purpose: 'the browser test',
+      run: runCommand,
+      logger: createLogger({ level: 'warn' }),
+    });
+  }
   const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],

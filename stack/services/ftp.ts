@@ -5,8 +5,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'basic-ftp';
-import { ConnectorError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import { installDebianPackages } from '../apt';
 import type { RunCommand } from '../command';
 import type { StackPaths, StackPorts } from '../paths';
 import { STACK_HOST } from '../paths';
@@ -133,18 +133,7 @@ async function installProftpd({ run, logger }: { run: RunCommand; logger: Logger
   const missing: string[] = [];
   if (!existsSync(PROFTPD) || !existsSync(MOD_TLS)) missing.push(...PROFTPD_PACKAGES);
   if (!existsSync('/usr/bin/openssl')) missing.push('openssl');
-  if (missing.length > 0) {
-    if (process.getuid?.() !== 0) {
-      throw new ConnectorError(
-        'STACK',
-        `the FTP server needs the Debian packages ${missing.join(', ')}: install them as root`,
-      );
-    }
-    logger.info('stack: installing Debian packages (apt-get)', { packages: missing });
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    await run('apt-get', ['update'], { env });
-    await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
-  }
+  await installDebianPackages({ packages: missing, purpose: 'the FTP server', run, logger });
   const version = await run(PROFTPD, ['--version']);
   if (!version.includes(PROFTPD_EXPECTED_VERSION)) {
     logger.warn('stack: unexpected ProFTPD version', {

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core, for the status page's browser test. The machines have no
  * internet: without the background-networking flags Chromium's own connections (updates, sync, QUIC
  * probes) are refused by the closed network and slow or break the start. Each launch gets a new, empty
- * profile folder. A missing browser is a failure, never a skip: CI installs it (.ci/run).
+ * profile folder. A missing browser is a failure, never a skip: the test command (test/run.ts) installs it.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
