@@ -10,33 +10,23 @@
  */
 import type { AffiliationEntry, CatalogEntry } from '../../core/catalog/types';
 import { messageKey, type SourceRef } from '../../core/events/contract';
-import type { DeadLetter } from '../../core/events/dead-letter';
-import type { TopicNames } from '../../core/events/topics';
-import type { Logger } from '../../core/logger';
 import type { ExportFileName, OrgId } from '../../core/types';
 import type { ColumnPlan } from '../convert/column-plan';
 import { closeEvents, type ListRow } from './affiliation-close';
 import type { ConvertedRecord } from './export-file';
-import type { DropOutput } from './output';
-import { newFileReport, type DropReport } from './report';
+import type { DropPhaseContext } from './phase-context';
+import { newFileReport } from './report';
 
 export type RejectedRow = Extract<ConvertedRecord, { ok: false }>;
 
-export interface AffiliationPhaseContext {
+export interface AffiliationPhaseContext extends DropPhaseContext {
   readonly org: OrgId;
-  readonly lists: ReadonlyMap<ExportFileName, ReadonlyMap<string, ListRow>>;
-  readonly failedLists: ReadonlySet<ExportFileName>;
-  readonly report: DropReport;
-  readonly topics: TopicNames;
-  readonly output: DropOutput;
-  readonly logger: Logger;
   source(file: ExportFileName, line: number): SourceRef;
   publishRows(
     entry: CatalogEntry,
     onRow?: (row: ListRow) => void,
     onRejected?: (row: RejectedRow, plan: ColumnPlan) => void,
   ): Promise<boolean>;
-  deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
 }
 
 export async function publishAffiliations(

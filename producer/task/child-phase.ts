@@ -7,25 +7,16 @@
  * the parents of its change list plus every parent its own rows carry (see parents-to-drop.ts).
  */
 import type { ChildEntry } from '../../core/catalog/types';
-import type { DeadLetter } from '../../core/events/dead-letter';
-import type { TopicNames } from '../../core/events/topics';
-import type { Logger } from '../../core/logger';
 import type { ExportFileName } from '../../core/types';
 import type { SpooledFile } from '../drop/spool';
 import type { ListRow } from './affiliation-close';
 import { checkChildFile } from './child-check';
-import type { DropOutput } from './output';
 import { ADDED_IDS_SHOWN, parentsToDrop, type DropOrigin } from './parents-to-drop';
-import { newFileReport, type DropReport, type FileReport } from './report';
+import type { DropPhaseContext } from './phase-context';
+import { newFileReport, type FileReport } from './report';
 
-export interface ChildPhaseContext {
+export interface ChildPhaseContext extends DropPhaseContext {
   readonly present: ReadonlyMap<string, SpooledFile>;
-  readonly lists: ReadonlyMap<ExportFileName, ReadonlyMap<string, ListRow>>;
-  readonly failedLists: ReadonlySet<ExportFileName>;
-  readonly report: DropReport;
-  readonly topics: TopicNames;
-  readonly output: DropOutput;
-  readonly logger: Logger;
   readonly dropId: string;
   publishRows(entry: ChildEntry): Promise<boolean>;
   emitDrops(
@@ -35,7 +26,6 @@ export interface ChildPhaseContext {
     origins: ReadonlyMap<string, DropOrigin>,
     fileReport: FileReport,
   ): Promise<void>;
-  deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
 }
 
 export async function publishChild(entry: ChildEntry, ctx: ChildPhaseContext): Promise<void> {

@@ -33,6 +33,7 @@ import type { ListRow } from './affiliation-close';
 import { publishAffiliations, type AffiliationPhaseContext, type RejectedRow } from './affiliation-phase';
 import type { ColumnPlan } from '../convert/column-plan';
 import { addNote, publishChild, type ChildPhaseContext } from './child-phase';
+import type { DropPhaseContext } from './phase-context';
 import { describeUnknownValues, unknownValueCheck, type UnknownValue } from './known-values';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile } from './export-file';
@@ -232,34 +233,26 @@ export async function ingestDrop(
     }
   }
   // 2. children: check, drop, then today's rows
-  const childPhase: ChildPhaseContext = {
-    present,
+  const phase: DropPhaseContext = {
     lists,
     failedLists,
     report,
     topics,
     output,
     logger,
+    deadLetter: (file, why) => output.deadLetter(letter(file, why)),
+  };
+  const childPhase: ChildPhaseContext = {
+    ...phase,
+    present,
     dropId: drop.id,
     publishRows: (entry) => publishRows(entry),
     emitDrops,
-    deadLetter: (file, why) => output.deadLetter(letter(file, why)),
   };
   for (const entry of catalog.entries.filter((e): e is ChildEntry => e.kind === 'child'))
     await publishChild(entry, childPhase);
   // 3. affiliations: today's rows, then the closing rule for the employees of the close list
-  const affiliationPhase: AffiliationPhaseContext = {
-    org: drop.org,
-    lists,
-    failedLists,
-    report,
-    topics,
-    output,
-    logger,
-    source,
-    publishRows,
-    deadLetter: (file, why) => output.deadLetter(letter(file, why)),
-  };
+  const affiliationPhase: AffiliationPhaseContext = { ...phase, org: drop.org, source, publishRows };
   for (const entry of catalog.entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation'))
     await publishAffiliations(entry, affiliationPhase);
   // 4. deletion lists
