@@ -31,7 +31,7 @@ import { observedSource } from '../../producer/observe/observed-source';
 import { formatLateDrop } from '../../producer/drop/late-days';
 import { overdueCheck } from '../../producer/observe/overdue-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
-import { EXIT, worstExit } from '../exit-codes';
+import { EXIT, exitOfError, worstExit } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal } from '../runtime';
 
@@ -204,6 +204,8 @@ export const produceCommand = defineCommand({
           runOnce,
           onResult,
           onFailure: async (err) => {
+            // A changed partition count is not retried: nothing may be written until the topics migrate.
+            if (exitOfError(err) === EXIT.partitionsChanged) throw err;
             logger.error('produce run failed; retrying with back-off', { error: err });
             await reset(); // the next run logs in afresh
           },
@@ -233,7 +235,7 @@ function printOutcomes(outcomes: OrgOutcome<ProduceResult>[], out: (line: string
     outcomes.map((o) => {
       if ('error' in o) {
         out(`org ${o.org}: FAILED: ${redact(errorMessage(o.error))}`);
-        return EXIT.error;
+        return exitOfError(o.error);
       }
       printResult(o.result, out, `org ${o.org}: `);
       return exitCodeOf(o.result);
