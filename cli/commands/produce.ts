@@ -30,6 +30,7 @@ import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
 import { formatLateDrop } from '../../producer/drop/late-days';
 import { overdueCheck } from '../../producer/observe/overdue-check';
+import { lateDropHealth } from '../../producer/observe/late-drop-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
 import { EXIT, exitOfError, worstExit } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
@@ -118,6 +119,7 @@ export const produceCommand = defineCommand({
       targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
     );
     const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
+    const late = lateDropHealth();
     const runOne = (org: OrgId): Promise<ProduceResult> =>
       produceOnce({
         org,
@@ -133,7 +135,7 @@ export const produceCommand = defineCommand({
         acceptLate: flags['accept-late'] === true,
         logger: logger.child({ org }),
         observer: metrics,
-      });
+      }).then((result) => (late.note(org, result.late ?? []), result));
     const closeAll = async (): Promise<void> => {
       for (const { source } of observed.values()) await source.close();
     };
@@ -196,6 +198,7 @@ export const produceCommand = defineCommand({
           ...targets.map((t) =>
             overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
           ),
+          late.check,
         ],
         logger,
       });
