@@ -2,7 +2,8 @@
  * SPEC §4, User_Affiliations: a row whose pair is stored only updates date_deleted (to the row's value,
  * null included); a new pair is inserted whole. Then, for every employee U of the day's User_Modified.csv
  * (in file order) with a modified date M, every stored affiliation of the org in which U is learner or
- * observer, still open (date_deleted null), and whose pair is not among the day's rows, gets M.
+ * observer, still open (date_deleted null), and whose pair is not among the day's rows, gets M. An employee
+ * listed twice takes the last row (date and place).
  */
 import type { AffiliationEntry } from '../../../core/catalog/types';
 import { identity, type Store } from './store';
@@ -30,7 +31,14 @@ export function applyAffiliations(store: Store, entry: AffiliationEntry, day: Af
     if (stored === undefined) store.put(collection, pair, { ...row });
     else stored[closed] = row[closed] ?? null;
   }
+  // An employee listed twice: the last row wins, its date and its place in the order.
+  const lastRows = new Map<string, Doc>();
   for (const modified of day.closeList ?? []) {
+    const key = String(modified[day.closeListKey]);
+    lastRows.delete(key);
+    lastRows.set(key, modified);
+  }
+  for (const modified of lastRows.values()) {
     const employee = modified[day.closeListKey];
     const date = modified[entry.close.dateColumn];
     if (employee === null || employee === undefined || date === null || date === undefined) continue;
