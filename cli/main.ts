@@ -33,11 +33,11 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
   edreflect ui [--port P] [--host H]    serve a read-only status page (and /api/status) on 127.0.0.1:EDREFLECT_UI_PORT
   edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
-  edreflect migrate-topics --from P     copy the topics of prefix P into new ones (EDREFLECT_TOPIC_PREFIX), in order
+  edreflect migrate-topics --from P      copy the topics of prefix P into new ones (EDREFLECT_TOPIC_PREFIX), in order
   edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
-  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
+  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N]
                                          write simulated vendor exports (per-day folders), reproducible from the seed
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
