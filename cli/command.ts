@@ -143,7 +143,7 @@ function helpText<F extends Flags>(spec: CommandSpec<F>): string {
   }
   lines.push(
     '',
-    'exit status: 0 ok, 1 error, 2 rows or files rejected, 3 days missed, 4 a late day waits (--accept-late), 64 wrong usage',
+    'exit status: 0 ok, 1 error, 2 rows or files rejected, 3 days missed, 4 a late day waits (--accept-late), 5 partition count changed, 64 wrong usage',
   );
   return lines.join('\n');
 }

@@ -14,13 +14,14 @@ import { configCommand } from './commands/config';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
+import { migrateTopicsCommand } from './commands/migrate-topics';
 import { produceCommand } from './commands/produce';
 import { replayCommand } from './commands/replay';
 import { stackCommand } from './commands/stack';
 import { statusCommand } from './commands/status';
 import { uiCommand } from './commands/ui';
 import type { Command } from './command';
-import { EXIT } from './exit-codes';
+import { EXIT, exitOfError } from './exit-codes';
 import { takeLogLevelFlag } from './log-level-flag';
 
 const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through Kafka and Avro
@@ -32,10 +33,11 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
   edreflect ui [--port P] [--host H]    serve a read-only status page (and /api/status) on 127.0.0.1:EDREFLECT_UI_PORT
   edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
+  edreflect migrate-topics --from P      copy the topics of prefix P into new ones (EDREFLECT_TOPIC_PREFIX), in order
   edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
-  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]
+  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N]
                                          write simulated vendor exports (per-day folders), reproducible from the seed
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
@@ -44,7 +46,8 @@ edreflect <command> --help (or -h) shows a command's options and the settings it
 Every command takes --log-level debug|info|warn|error (overrides EDREFLECT_LOG_LEVEL; JSON lines on stderr).
 Settings come from environment variables, <VAR>_FILE files and the JSON file EDREFLECT_CONFIG names
 (environment first); see docs/configuration.md. Exit status: 0 ok, 1 error, 2 rows or files
-rejected (see the dead-letter topic), 3 days missed, 4 a late day waits (--accept-late), 64 wrong usage.`;
+rejected (see the dead-letter topic), 3 days missed, 4 a late day waits (--accept-late), 5 a topic's partition count changed
+(migrate-topics), 64 wrong usage.`;
 
 const COMMANDS: Record<string, Command> = {
   produce: produceCommand,
@@ -57,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
   bench: benchCommand,
   config: configCommand,
   ui: uiCommand,
+  'migrate-topics': migrateTopicsCommand,
 };
 
 export async function main(args: string[]): Promise<number> {
@@ -92,7 +96,7 @@ export async function main(args: string[]): Promise<number> {
     if ((err as { printed?: boolean }).printed !== true)
       process.stderr.write(redact(`edreflect ${name}: ${prefix}${errorMessage(err)}`) + '\n');
     logger.debug('failure detail', { error: err instanceof Error ? err.stack : String(err) });
-    return usage ? EXIT.usage : EXIT.error;
+    return usage ? EXIT.usage : exitOfError(err);
   }
 }
 

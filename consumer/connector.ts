@@ -8,6 +8,8 @@ import type { Catalog } from '../core/catalog/types';
 import { deadLetterMessage } from '../core/events/dead-letter';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
+import { checkPartitionContract } from '../core/kafka/partition-contract';
+import { asTopic } from '../core/types';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
 import { pendingPartitions, waitForIdle } from './idle';
@@ -88,6 +90,21 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
         kafkaName,
         'create the topics',
         ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions)),
+      ),
+      stalled,
+    ]);
+    await Promise.race([
+      tracked(
+        kafkaName,
+        'check the partition counts',
+        // The writer only checks; the producer records (a changed count: PARTITIONS_CHANGED, exit 5).
+        checkPartitionContract({
+          kafka,
+          admin,
+          contract: topics.contract,
+          topics: subscribed.map(asTopic),
+          record: false,
+        }),
       ),
       stalled,
     ]);

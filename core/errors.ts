@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'EVENT_INVALID'
   | 'STACK'
   | 'DROP_MISSED'
+  | 'PARTITIONS_CHANGED'
   | 'STALLED';
 
 export class ConnectorError extends Error {

@@ -11,6 +11,7 @@ import { ConnectorError } from '../core/errors';
 import { isFenced } from '../core/kafka/fencing';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
+import { checkPartitionContract } from '../core/kafka/partition-contract';
 import type { Logger } from '../core/logger';
 import type { EventEncoder } from './encode/encoder';
 import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from './drop/ledger';
@@ -79,7 +80,16 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    if (!opts.dryRun) await ensureTopics(admin, topicSpecs(catalog, topics, opts.partitions));
+    const specs = topicSpecs(catalog, topics, opts.partitions);
+    if (!opts.dryRun) await ensureTopics(admin, specs);
+    const recorded = await checkPartitionContract({
+      kafka,
+      admin,
+      contract: topics.contract,
+      topics: specs.map((s) => s.topic),
+      record: !opts.dryRun,
+    });
+    if (recorded.length > 0) logger.info('recorded partition counts', { topics: recorded });
   } finally {
     await admin.disconnect();
   }

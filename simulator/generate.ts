@@ -4,6 +4,7 @@
  *
  *   <out>/<org>/export/all/<model>_ids.csv      the legacy-id maps, once
  *   <out>/<org>/<YYYY-MM-DD>/<File>.csv          every daily file of the catalog, each day
+ *   <out>/_late/<org>/<YYYY-MM-DD>/<File>.csv    the --late-day folder, held back (doubtful.ts)
  *
  * The same options always give byte-identical files (everything is drawn from the seed), and files are
  * streamed, so millions of rows take no more memory than a few.
@@ -23,6 +24,7 @@ import { population, seedFor } from './population';
 import { random } from './prng';
 import { planRows } from './rows';
 import { fileShape, headerFor, SCENARIO } from './scenario';
+import { doubtOf, insertInvalidUtf8, LATE_FOLDER, withDoubt, writeTruncated } from './doubtful';
 
 export const LEGACY_FOLDER = 'export/all';
 
@@ -45,6 +47,7 @@ export async function generate(
     totals.bytes += w.bytes;
   };
   for (const org of options.orgs) await refuseNonEmpty(path.join(options.out, org));
+  if (options.lateDay !== undefined) await refuseNonEmpty(path.join(options.out, LATE_FOLDER));
   for (const org of options.orgs) {
     const root = path.join(options.out, org);
     const pop = population(options.seed, org, options.rows);
@@ -66,14 +69,24 @@ export async function generate(
     }
     for (let day = 1; day <= options.days; day++) {
       const ctx = context(day);
-      const dir = path.join(root, ctx.date);
+      const late = options.lateDay === day;
+      const dir = late ? path.join(options.out, LATE_FOLDER, org, ctx.date) : path.join(root, ctx.date);
       await mkdir(dir, { recursive: true });
       for (const entry of daily) {
         const shape = fileShape(options.seed, org, day, entry.file);
         if (shape.absent) continue;
         const header = headerFor(entry, day);
-        const rows = shape.headerOnly ? [] : dailyRows(entry, header, ctx, shape.eol);
-        count(await writeCsv(path.join(dir, entry.file), header, rows, shape));
+        const file = path.join(dir, entry.file);
+        const doubt = options.doubtful === true ? doubtOf(entry.file, day) : undefined;
+        if (doubt === 'truncated') {
+          await writeTruncated(file);
+          count({ rows: 0, bytes: 0 });
+          continue;
+        }
+        const plain = shape.headerOnly ? [] : dailyRows(entry, header, ctx, shape.eol);
+        const rows = doubt === undefined ? plain : withDoubt(doubt, header, plain, ctx.date);
+        count(await writeCsv(file, header, rows, shape));
+        if (doubt === 'rejected-row') await insertInvalidUtf8(file);
       }
       const deprecated = SCENARIO.deprecated;
       if (day === deprecated.day && catalog.byFile(deprecated.file)?.kind === 'deprecated') {

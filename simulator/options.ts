@@ -14,6 +14,10 @@ export interface GenerateOptions {
   readonly rows: number;
   /** The first day, YYYY-MM-DD. */
   readonly start: string;
+  /** Write the doubtful inputs of doubtful.ts (a repeated list id, a rejected list row, a truncated file). */
+  readonly doubtful?: boolean;
+  /** This day's folders go under `<out>/_late/<org>/`, to be published after the later days (doubtful.ts). */
+  readonly lateDay?: number;
 }
 
 export const DEFAULTS = { seed: 1, rows: 1000, start: '2020-08-11' } as const;
@@ -35,6 +39,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
       seed: { type: 'string' },
       rows: { type: 'string' },
       start: { type: 'string' },
+      doubtful: { type: 'boolean' },
+      'late-day': { type: 'string' },
     },
     strict: true,
   });
@@ -48,6 +54,10 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
     seed: values.seed === undefined ? DEFAULTS.seed : whole('--seed', values.seed, 0, 4294967295),
     rows: values.rows === undefined ? DEFAULTS.rows : whole('--rows', values.rows, 1, 100_000_000),
     start: values.start ?? DEFAULTS.start,
+    ...(values.doubtful === true ? { doubtful: true } : {}),
+    ...(values['late-day'] === undefined
+      ? {}
+      : { lateDay: whole('--late-day', values['late-day'], 1, 3660) }),
   });
 }
 
@@ -58,6 +68,10 @@ export function checkOptions(options: GenerateOptions): GenerateOptions {
   if (new Set(options.orgs).size !== options.orgs.length) throw new UsageError('--orgs names an org twice');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.start) || dayAfter(options.start, 0) !== options.start)
     throw new UsageError(`--start: "${options.start}" is not a date written YYYY-MM-DD`);
+  if (options.lateDay !== undefined && (options.lateDay < 2 || options.lateDay >= options.days))
+    throw new UsageError(
+      `--late-day: ${options.lateDay} must be a day after the first and before the last (2 to ${options.days - 1})`,
+    );
   return options;
 }
 

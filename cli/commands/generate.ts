@@ -10,7 +10,9 @@ import { EXIT } from '../exit-codes';
 
 export const generateCommand = defineCommand({
   name: 'generate',
-  usage: ['generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD]'],
+  usage: [
+    'generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N]',
+  ],
   summary:
     'Writes simulated vendor exports, one folder per org with a sub-folder per day (legacy-id maps under export/all),\nreproducible from the seed.',
   flags: {
@@ -29,6 +31,17 @@ export const generateCommand = defineCommand({
       description: 'about the rows of a day of the biggest files',
     },
     start: { type: 'string', value: 'YYYY-MM-DD', default: '2020-08-11', description: 'the first day' },
+    doubtful: {
+      type: 'boolean',
+      description:
+        'doubtful input: a repeated User_Modified id (day 2), invalid UTF-8 in an Observation_Modified date (day 3), a 0-byte User_Affiliations.csv (day 4); an unknown Slos status is always on day 2',
+    },
+    'late-day': {
+      type: 'string',
+      value: 'N',
+      description:
+        'write day N apart, under DIR/_late/<org>/, to publish after the later days (a late day folder)',
+    },
   },
   settings: [],
   parse: false,

@@ -30,8 +30,9 @@ import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
 import { formatLateDrop } from '../../producer/drop/late-days';
 import { overdueCheck } from '../../producer/observe/overdue-check';
+import { lateDropHealth } from '../../producer/observe/late-drop-check';
 import { formatDropReport, isClean } from '../../producer/task/report';
-import { EXIT, worstExit } from '../exit-codes';
+import { EXIT, exitOfError, worstExit } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
 import { runtimeFrom, stopSignal } from '../runtime';
 
@@ -118,6 +119,7 @@ export const produceCommand = defineCommand({
       targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
     );
     const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
+    const late = lateDropHealth();
     const runOne = (org: OrgId): Promise<ProduceResult> =>
       produceOnce({
         org,
@@ -133,7 +135,7 @@ export const produceCommand = defineCommand({
         acceptLate: flags['accept-late'] === true,
         logger: logger.child({ org }),
         observer: metrics,
-      });
+      }).then((result) => (late.note(org, result.late ?? []), result));
     const closeAll = async (): Promise<void> => {
       for (const { source } of observed.values()) await source.close();
     };
@@ -196,6 +198,7 @@ export const produceCommand = defineCommand({
           ...targets.map((t) =>
             overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
           ),
+          late.check,
         ],
         logger,
       });
@@ -204,6 +207,8 @@ export const produceCommand = defineCommand({
           runOnce,
           onResult,
           onFailure: async (err) => {
+            // A changed partition count is not retried: nothing may be written until the topics migrate.
+            if (exitOfError(err) === EXIT.partitionsChanged) throw err;
             logger.error('produce run failed; retrying with back-off', { error: err });
             await reset(); // the next run logs in afresh
           },
@@ -233,7 +238,7 @@ function printOutcomes(outcomes: OrgOutcome<ProduceResult>[], out: (line: string
     outcomes.map((o) => {
       if ('error' in o) {
         out(`org ${o.org}: FAILED: ${redact(errorMessage(o.error))}`);
-        return EXIT.error;
+        return exitOfError(o.error);
       }
       printResult(o.result, out, `org ${o.org}: `);
       return exitCodeOf(o.result);

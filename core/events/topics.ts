@@ -9,6 +9,8 @@ export interface TopicNames {
   readonly ingested: TopicName;
   /** Rows and events that could not be applied, with the reason, file and line (JSON). */
   readonly deadLetters: TopicName;
+  /** Compacted: each topic's partition count as first recorded (core/kafka/partition-contract.ts). */
+  readonly contract: TopicName;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -16,11 +18,13 @@ export function topicNames(prefix: string): TopicNames {
     forCollection: (collection) => asTopic(`${prefix}${collection}`),
     ingested: asTopic(`${prefix}_ingested`),
     deadLetters: asTopic(`${prefix}_dead_letters`),
+    contract: asTopic(`${prefix}_contract`),
   };
 }
 
 /**
- * Every topic a deployment needs: one per collection of the catalog, the ledger and the dead letters.
+ * Every topic a deployment needs: one per collection of the catalog, the ledger, the dead letters and the
+ * partition contract.
  * Affiliation topics have exactly one partition: their closing rule spans keys (an employee as learner
  * or observer), so only a total order keeps it right.
  */
@@ -37,5 +41,6 @@ export function topicSpecs(catalog: Catalog, topics: TopicNames, partitions: num
     ),
     { topic: topics.ingested, partitions: 1, compacted: true },
     { topic: topics.deadLetters, partitions: 1 },
+    { topic: topics.contract, partitions: 1, compacted: true },
   ];
 }

@@ -36,6 +36,7 @@ import { addNote, publishChild, type ChildPhaseContext } from './child-phase';
 import type { DropPhaseContext } from './phase-context';
 import { describeUnknownValues, unknownValueCheck, type UnknownValue } from './known-values';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
+import { keepLastRow } from './list-ids';
 import { openExportFile } from './export-file';
 import { NO_PROGRESS, type Progress } from './progress';
 import type { DropOutput } from './output';
@@ -271,7 +272,7 @@ export async function ingestDrop(
 /** Collects each row of a list file under its first key column (the id children and affiliations refer to). */
 function listCollector(entry: CatalogEntry, ids: ListIds): (row: ListRow) => void {
   const idColumn = keyOf(entry)[0]!;
-  return (row) => void ids.set(String(row.values[idColumn]), row);
+  return (row) => keepLastRow(ids, String(row.values[idColumn]), row); // the last row of an id wins
 }
 
 /** Lists whose ids the drop step needs: children's drop lists and affiliations' close lists. */

@@ -68,6 +68,7 @@ describe('produce --watch: /metrics and /health', () => {
         ['kafka', true],
         ['source', true],
         ['drop-overdue', true],
+        ['late-drop', true],
       ],
     );
     cli.child.kill('SIGTERM');
@@ -88,6 +89,33 @@ describe('produce --watch: /metrics and /health', () => {
       ['drop-overdue'],
     );
     assert.match(failing[0]!.detail!, /newest drop is of 2026-09-01, \d+ h old \(more than 36 h\)/);
+  });
+
+  it('answers 503 naming late-drop and the day while a late day folder is held back', async () => {
+    const folder = localOrgFolder();
+    const daysAgo = (n: number): string => dayOf(new Date(Date.now() - n * 86_400_000));
+    folder.writeDay(daysAgo(2), DROP);
+    folder.writeDay(daysAgo(0), DROP);
+    const { cli, url } = await watch({ EDREFLECT_SOURCE: folder.url });
+    await cli.waitFor(new RegExp(`drop ${daysAgo(0)} .*: published`));
+    const before = await health(url);
+    assert.equal(before.code, 200, JSON.stringify(before.body));
+    folder.writeDay(daysAgo(1), DROP);
+    await cli.waitFor(new RegExp(`LATE DROP: day ${daysAgo(1)} `));
+    const h = await eventually('503', async () => {
+      const r = await health(url);
+      return r.code === 503 ? r : undefined;
+    });
+    const failing = h.body.checks.filter((c) => !c.ok);
+    assert.deepEqual(
+      failing.map((c) => c.name),
+      ['late-drop'],
+    );
+    assert.match(
+      failing[0]!.detail!,
+      new RegExp(`late day ${daysAgo(1)} \\(older than the newest published day ${daysAgo(0)}\\) waits`),
+    );
+    assert.match(failing[0]!.detail!, /produce --once --accept-late/);
   });
 
   it('answers 503 naming kafka when the broker is unreachable', async () => {

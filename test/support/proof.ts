@@ -1,7 +1,8 @@
 /** For the end-to-end proofs: put the generated folders on the FTP server, read back what MongoDB holds. */
 import { chmod, cp, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Collections } from './reference-model';
+import { LATE_FOLDER } from '../../simulator/doubtful';
+import { readOrgFolder, type Collections, type Drop } from './reference-model';
 import type { World } from './world';
 
 /** Copies the generated folders to the FTP root, readable (and the folders writable) by the server's user. */
@@ -28,4 +29,19 @@ export async function storedDocuments(world: World): Promise<Collections> {
     out[name] = (await db.collection(name).find({}).toArray()) as unknown as Collections[string];
   }
   return out;
+}
+
+/**
+ * The drops of a generated org in day order, its held-back late day folder (`generate --late-day`) among
+ * them: the model applies the days in day order, which is what `produce --accept-late` must end in.
+ */
+export function orgDropsWithLateDays(generated: string, name: string, org: string): Drop[] {
+  const [legacy, ...days] = readOrgFolder(path.join(generated, name), org);
+  const late = readOrgFolder(path.join(generated, LATE_FOLDER, name), org);
+  return [legacy!, ...[...days, ...late].sort((a, b) => a.day.localeCompare(b.day))];
+}
+
+/** The folder of an org's late day as `generate --late-day` wrote it. */
+export function lateDayFolder(generated: string, name: string, day: string): string {
+  return path.join(generated, LATE_FOLDER, name, day);
 }

@@ -75,6 +75,8 @@ export class ReferenceModel {
       applyAffiliations(this.store, entry, {
         org: drop.org,
         rows: docsOf(entry),
+        truncated: drop.files.has(entry.file) && !tables.has(entry.file),
+        rejected: tables.get(entry.file)?.table.rejected ?? [],
         closeList: list === undefined ? undefined : docsOf(list),
         closeListKey: list === undefined ? '' : (keyOf(list)[0] ?? ''),
       });

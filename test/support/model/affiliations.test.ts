@@ -90,6 +90,28 @@ describe('reference model: User_Affiliations', () => {
     assert.ok(state(docs).includes('A|E4|E5|M5|peer|2020-08-11'));
   });
 
+  it('an employee listed twice takes the last row: its date, and its place after the others', () => {
+    // E1 first (M1a), E2 (M2), then E1 again (M1b): the last rows are E2, then E1, so the shared pair E1-E2
+    // is closed by E2 first, and E1's other pair takes M1b.
+    const docs = run(day1, day('2020-08-12', 'E1,M1a\nE2,M2\nE1,M1b\n', ''));
+    assert.ok(state(docs).includes('A|E1|E2|M2|coach|2020-08-11'), state(docs).join(' '));
+    assert.ok(state(docs).includes('A|E3|E1|M1b|mentor|2020-08-11'), state(docs).join(' '));
+  });
+
+  it('a file without a header closes nothing; a rejected row keeps its pair, or stops all closing', () => {
+    const truncated: [string, string, Record<string, string>] = [
+      'A',
+      '2020-08-12',
+      { 'User_Modified.csv': USERS + 'E1,M2\n', 'User_Affiliations.csv': '' },
+    ];
+    assert.ok(state(run(day1, truncated)).includes('A|E1|E2|null|coach|2020-08-11'));
+    const keeps = run(day1, day('2020-08-12', 'E1,M2\n', 'E1,E2,\uFFFD,coach\n'));
+    assert.ok(state(keeps).includes('A|E1|E2|null|coach|2020-08-11'), 'the rejected row names the pair');
+    assert.ok(state(keeps).includes('A|E3|E1|M2|mentor|2020-08-11'), 'the others are closed');
+    const unreadable = run(day1, day('2020-08-12', 'E1,M2\n', '\uFFFD,E1,,coach\n'));
+    assert.ok(state(unreadable).includes('A|E3|E1|null|mentor|2020-08-11'), 'no closing that day');
+  });
+
   it('never touches another org', () => {
     const docs = run(day1, day('2020-08-12', 'E1,M2\n', '', 'B'));
     assert.ok(state(docs).includes('A|E1|E2|null|coach|2020-08-11'));

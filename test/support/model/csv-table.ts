@@ -1,7 +1,8 @@
 /**
  * A CSV file's text as typed documents, independently of the producer: csv-parse in strict mode (every row
  * as wide as the header), a byte-order mark dropped, an empty cell null, catalog types applied, other
- * values kept exactly as written.
+ * values kept exactly as written. A row with invalid UTF-8 (U+FFFD in the decoded text) is rejected, kept
+ * apart in `rejected`.
  */
 import { parse } from 'csv-parse/sync';
 import type { CatalogEntry, ColumnType } from '../../../core/catalog/types';
@@ -9,9 +10,14 @@ import type { Cell, Doc } from './types';
 
 export interface Table {
   readonly header: readonly string[];
-  /** Typed row values, under the header's names. */
+  /** Typed row values, under the header's names (the accepted rows). */
   readonly rows: readonly Doc[];
+  /** Rows the producer rejects (invalid UTF-8 in a cell: U+FFFD once decoded), raw text under the header's names. */
+  readonly rejected: readonly Record<string, string>[];
 }
+
+/** What invalid UTF-8 decodes to; the simulator never writes it otherwise. */
+export const REPLACEMENT = '\uFFFD';
 
 /** undefined for an empty file (not even a header). */
 export function readTable(entry: CatalogEntry, text: string): Table | undefined {
@@ -19,14 +25,20 @@ export function readTable(entry: CatalogEntry, text: string): Table | undefined 
   const [header, ...rest] = records;
   if (header === undefined) return undefined;
   const types = header.map((column) => entry.columns[column] ?? 'string');
-  const rows = rest.map((fields, i) => {
+  const rows: Doc[] = [];
+  const rejected: Record<string, string>[] = [];
+  rest.forEach((fields, i) => {
+    if (fields.some((f) => f.includes(REPLACEMENT))) {
+      rejected.push(Object.fromEntries(header.map((column, j) => [column, fields[j]!])));
+      return;
+    }
     const row: Doc = {};
     header.forEach((column, j) => {
       row[column] = typed(types[j]!, fields[j]!, `${entry.file} record ${i + 2} column ${column}`);
     });
-    return row;
+    rows.push(row);
   });
-  return { header, rows };
+  return { header, rows, rejected };
 }
 
 export function typed(type: ColumnType, raw: string, where: string): Cell {
