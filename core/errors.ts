@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'EVENT_INVALID'
   | 'STACK'
   | 'DROP_MISSED'
-  | 'STALLED';
+  | 'STALLED'
+  | 'STOPPED';
 
 export class ConnectorError extends Error {
   readonly code: ErrorCode;
