@@ -5,6 +5,8 @@ export const EXIT = {
   ok: 0,
   /** Configuration, connection or internal error: nothing reliable happened; the one-line reason is on stderr. */
   error: 1,
+  /** `verify`: MONGODB_DB differs from what the topics imply (the summary, or --json, says where). */
+  differs: 1,
   /** The run completed, but rows or files were rejected (they are in the dead-letter topic). */
   rejected: 2,
   /** The run completed, but days were missed: their drops were never read. */

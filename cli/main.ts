@@ -20,6 +20,7 @@ import { replayCommand } from './commands/replay';
 import { stackCommand } from './commands/stack';
 import { statusCommand } from './commands/status';
 import { uiCommand } from './commands/ui';
+import { verifyCommand } from './commands/verify';
 import type { Command } from './command';
 import { EXIT, exitOfError } from './exit-codes';
 import { takeLogLevelFlag } from './log-level-flag';
@@ -32,7 +33,9 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect consume [--until-idle]       apply the events to MongoDB (until stopped, or until all is applied)
   edreflect status [--json] [--group G]  per org and collection: newest drop applied, consumer lag, dead letters
   edreflect ui [--port P] [--host H]    serve a read-only status page (and /api/status) on 127.0.0.1:EDREFLECT_UI_PORT
-  edreflect replay [--wipe] [--group G]  rebuild MONGODB_DB from every topic, from the beginning, with a fresh group
+  edreflect replay [--wipe] [--group G] [--until DAY]   rebuild MONGODB_DB from every topic, from the beginning,
+                                         with a fresh group (--until: as of that vendor day)
+  edreflect verify [--org ORG] [--until DAY] [--json]   compare MONGODB_DB with what the topics imply (exit 1 if not equal)
   edreflect migrate-topics --from P      copy the topics of prefix P into new ones (EDREFLECT_TOPIC_PREFIX), in order
   edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
@@ -61,6 +64,7 @@ const COMMANDS: Record<string, Command> = {
   config: configCommand,
   ui: uiCommand,
   'migrate-topics': migrateTopicsCommand,
+  verify: verifyCommand,
 };
 
 export async function main(args: string[]): Promise<number> {

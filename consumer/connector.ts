@@ -19,6 +19,7 @@ import { createBatchHandler, type BatchStats } from './task';
 import type { BatchObserver } from './observe/observer';
 import type { MongoLink } from './mongo-link';
 import type { Watchdog } from '../core/progress/watchdog';
+import { withUntil, type UntilOption } from './replay/until';
 
 /**
  * The most a fetch brings back (kafkajs' default is 10 MB; per partition it stays 1 MB). A fetch is decoded
@@ -57,6 +58,8 @@ export interface ConsumeOptions {
   readonly watchdog?: Watchdog;
   /** The brokers, as the watchdog names them. */
   readonly kafkaName?: string;
+  /** `replay --until`: apply only the events of this vendor day and earlier (replay/until.ts). */
+  readonly until?: UntilOption;
 }
 
 /** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
@@ -146,19 +149,22 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
       // the group would stay one offset short of the end and --until-idle would wait forever. A
       // threshold of one commits every resolved offset at once, such fetches included.
       autoCommitThreshold: 1,
-      eachBatch: createBatchHandler({
-        catalog,
-        collectionOf: (topic) => collections.get(topic),
-        codec: opts.codec,
-        mongo: opts.mongo,
-        deadLetter: async (letter) => {
-          await dlq.send({ topic: topics.deadLetters, messages: [deadLetterMessage(letter)], acks: -1 });
-        },
-        logger,
-        stats,
-        ...(opts.observer === undefined ? {} : { observer: opts.observer }),
-        ...(watchdog === undefined ? {} : { watchdog }),
-      }),
+      eachBatch: withUntil(
+        opts.until,
+        createBatchHandler({
+          catalog,
+          collectionOf: (topic) => collections.get(topic),
+          codec: opts.codec,
+          mongo: opts.mongo,
+          deadLetter: async (letter) => {
+            await dlq.send({ topic: topics.deadLetters, messages: [deadLetterMessage(letter)], acks: -1 });
+          },
+          logger,
+          stats,
+          ...(opts.observer === undefined ? {} : { observer: opts.observer }),
+          ...(watchdog === undefined ? {} : { watchdog }),
+        }),
+      ),
     });
     watchdog?.idle('start');
     logger.info('consuming', { groupId, topics: subscribed.length, untilIdle: opts.untilIdle });

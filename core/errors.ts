@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'STACK'
   | 'DROP_MISSED'
   | 'PARTITIONS_CHANGED'
-  | 'STALLED';
+  | 'STALLED'
+  | 'STOPPED';
 
 export class ConnectorError extends Error {
   readonly code: ErrorCode;

@@ -43,6 +43,7 @@ export function renderPage(s: StatusSnapshot): string {
           <p>
             database <b>${s.status.database}</b> · consumer group <b>${s.status.group}</b> · read at
             <time datetime="${s.generatedAt}">${s.generatedAt}</time>
+            ${s.status.asOf === undefined ? '' : html` · <b>as of ${s.status.asOf}</b> (replay --until: later days are not applied)`}
           </p>
         </header>
         <main>
@@ -135,9 +136,11 @@ function collectionRow(
   const state =
     c === undefined
       ? html`<span class="muted">no sync state</span>`
-      : c.upToDate
-        ? html`<span class="ok">up to date</span>`
-        : html`<span class="behind">behind</span>`;
+      : c.asOf !== undefined
+        ? html`<span class="muted">as of ${c.asOf}</span>`
+        : c.upToDate
+          ? html`<span class="ok">up to date</span>`
+          : html`<span class="behind">behind</span>`;
   return html`<tr data-collection="${name}">
     <td><code>${name}</code></td>
     <td>${c?.day ?? '-'}</td>

@@ -1,15 +1,21 @@
 /**
  * `edreflect replay [--wipe] [--group G]`: rebuilds MONGODB_DB from every topic, from the beginning, with
  * a fresh consumer group, until everything published so far is applied. Refuses a database whose
- * connector collections hold documents unless `--wipe` (which drops those collections first).
+ * connector collections hold documents unless `--wipe` (which drops those collections first). With
+ * `--until DAY`, only the events of that vendor day and earlier are applied (consumer/replay/until.ts):
+ * the database as it stood after that day's last drop, its sync state marked "as of DAY", and the
+ * one-off group deleted afterwards.
  */
 import { setting } from '../../core/config';
-import { ConfigError } from '../../core/errors';
+import type { Kafka } from 'kafkajs';
+import { ConfigError, errorMessage } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 import { asCollection } from '../../core/types';
 import { consume } from '../../consumer/connector';
 import { startProgress } from '../../consumer/progress';
 import { replayGroupId, rewindGroup } from '../../consumer/replay/group';
 import { connectorCollections, occupied, wipe } from '../../consumer/replay/target';
+import { markAsOf, untilDay, type UntilStats } from '../../consumer/replay/until';
 import type { BatchStats } from '../../consumer/task';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
@@ -18,9 +24,9 @@ import { CONSUME_SETTINGS } from './consume';
 
 export const replayCommand = defineCommand({
   name: 'replay',
-  usage: ['replay [--wipe] [--group G]'],
+  usage: ['replay [--wipe] [--group G] [--until YYYY-MM-DD]'],
   summary:
-    'Rebuilds MONGODB_DB from every topic, from the beginning, with a fresh consumer group, until all is applied.\nRefuses a database whose connector collections hold documents unless --wipe.',
+    'Rebuilds MONGODB_DB from every topic, from the beginning, with a fresh consumer group, until all is applied.\nRefuses a database whose connector collections hold documents unless --wipe.\nWith --until, the database as it stood after the last drop of that vendor day: later days are not applied.',
   flags: {
     wipe: { type: 'boolean', description: "drop the connector's collections first" },
     group: {
@@ -28,10 +34,16 @@ export const replayCommand = defineCommand({
       value: 'G',
       description: 'replay with this consumer group (moved back to the beginning)',
     },
+    until: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'apply only the events of this vendor day and earlier; the group is deleted afterwards',
+    },
   },
   settings: CONSUME_SETTINGS,
   moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile', 'registryUsername', 'registryPassword'],
   run: async ({ flags, values, logger, out }) => {
+    const day = flags.until === undefined ? undefined : untilDay(flags.until);
     const runtime = await runtimeFrom(values, logger);
     const database = setting(values, 'mongoDb');
     const names = connectorCollections(runtime.catalog);
@@ -63,8 +75,11 @@ export const replayCommand = defineCommand({
           await admin.disconnect();
         }
       }
-      out(`replaying every topic into ${database} with consumer group ${groupId}`);
+      out(
+        `replaying every topic into ${database} with consumer group ${groupId}${day === undefined ? '' : `, until ${day}`}`,
+      );
       const stats: BatchStats = { events: 0, writes: 0, deadLetters: 0 };
+      const later: UntilStats = { later: 0, undated: 0 };
       const stop = startProgress({ stats, logger, tty: process.stderr.isTTY === true });
       let ms: number;
       try {
@@ -77,6 +92,7 @@ export const replayCommand = defineCommand({
           logger,
           stats,
           stopSignal: stopSignal(logger),
+          ...(day === undefined ? {} : { until: { day, stats: later } }),
         });
       } finally {
         ms = stop();
@@ -84,10 +100,36 @@ export const replayCommand = defineCommand({
       out(
         `replayed ${stats.events} events as ${stats.writes} writes in ${(ms / 1000).toFixed(1)} s (${Math.round((stats.events * 1000) / Math.max(ms, 1))}/s); ${stats.deadLetters} dead-lettered`,
       );
-      out(`to keep ${database} up to date, consume with EDREFLECT_CONSUMER_GROUP=${groupId}`);
+      if (day === undefined) {
+        out(`to keep ${database} up to date, consume with EDREFLECT_CONSUMER_GROUP=${groupId}`);
+      } else {
+        await markAsOf(db, day);
+        if (later.undated > 0)
+          logger.warn('events without a day header were applied', { events: later.undated });
+        await forgetGroup(runtime.kafka, groupId, logger);
+        out(
+          `${database} is as of ${day}: ${later.later} events of later days left out; group ${groupId} deleted (its offsets lie past them)`,
+        );
+      }
       return stats.deadLetters > 0 ? EXIT.rejected : EXIT.ok;
     } finally {
       await mongo.close();
     }
   },
 });
+
+/** Deletes the one-off group of a replay --until (best effort: a failure is logged, the data stays right). */
+async function forgetGroup(kafka: Kafka, groupId: string, logger: Logger): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups([groupId]);
+  } catch (err) {
+    logger.warn('could not delete the replay --until group; do not consume with it', {
+      groupId,
+      error: errorMessage(err),
+    });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -26,6 +26,8 @@ export interface StatusReport {
   readonly database: string;
   readonly orgs: readonly OrgStatus[];
   readonly topics: readonly TopicLag[];
+  /** The database was rebuilt with `replay --until` this day: later days are not in it. */
+  readonly asOf?: string;
 }
 
 export function buildStatus(parts: {
@@ -37,6 +39,7 @@ export function buildStatus(parts: {
   deadLetters: readonly DeadLetterCount[];
 }): StatusReport {
   const lagOf = new Map(parts.lags.map((l) => [l.topic, l.lag]));
+  const asOf = parts.sync.map((s) => s.asOf).find((d) => d !== undefined);
   const orgs = new Set([
     ...parts.sync.map((s) => s.org),
     ...parts.published.map((p) => p.org),
@@ -45,6 +48,7 @@ export function buildStatus(parts: {
   return {
     group: parts.group,
     database: parts.database,
+    ...(asOf === undefined ? {} : { asOf }),
     topics: parts.lags,
     orgs: [...orgs].sort().map((org) => {
       const dl = parts.deadLetters.find((d) => d.org === org);
@@ -62,6 +66,10 @@ export function buildStatus(parts: {
 
 export function formatStatus(report: StatusReport): string[] {
   const lines = [`consumer group ${report.group}, database ${report.database}`];
+  if (report.asOf !== undefined)
+    lines.push(
+      `as of ${report.asOf}: rebuilt with replay --until ${report.asOf}, later days are not applied`,
+    );
   for (const o of report.orgs) {
     const pub =
       o.published === undefined
@@ -81,7 +89,7 @@ export function formatStatus(report: StatusReport): string[] {
           String(c.events),
           c.appliedAt.toISOString(),
           c.lag === undefined ? '-' : String(c.lag),
-          c.upToDate ? 'up to date' : 'behind',
+          c.asOf !== undefined ? `as of ${c.asOf}` : c.upToDate ? 'up to date' : 'behind',
         ),
       );
     }

@@ -29,6 +29,8 @@ export interface SyncDocument {
   readonly appliedAt: Date;
   /** Events applied so far; a chunk applied again after a crash counts again (see docs/consumer.md). */
   readonly events: number;
+  /** Set by `replay --until DAY` once it is done: this state stops at DAY (later days not applied). */
+  readonly asOf?: string;
 }
 
 export interface AppliedChunk {
@@ -72,6 +74,7 @@ export async function recordChunk(db: Db, chunk: AppliedChunk, now = new Date())
           appliedAt: now,
         },
         $inc: { events: last.events },
+        $unset: { asOf: '' },
       },
       { upsert: true },
     );

@@ -19,6 +19,8 @@ export interface CollectionSync {
   readonly events: number;
   readonly appliedAt: Date;
   readonly partitions: number;
+  /** After `replay --until DAY`: the day this collection's state stops at. */
+  readonly asOf?: string;
 }
 
 export function summarize(docs: readonly SyncDocument[]): CollectionSync[] {
@@ -42,9 +44,16 @@ export function summarize(docs: readonly SyncDocument[]): CollectionSync[] {
       events: group.reduce((sum, d) => sum + d.events, 0),
       appliedAt: latest.appliedAt,
       partitions: group.length,
+      ...asOfOf(group),
     });
   }
   return out.sort((a, b) => a.org.localeCompare(b.org) || a.collection.localeCompare(b.collection));
+}
+
+/** The `--until` day of a collection's partitions, if a replay --until left one on any of them. */
+function asOfOf(group: readonly SyncDocument[]): { asOf?: string } {
+  const days = group.map((d) => d.asOf).filter((d): d is string => typeof d === 'string');
+  return days.length === 0 ? {} : { asOf: days.sort()[0]! };
 }
 
 export async function readSync(db: Db): Promise<CollectionSync[]> {
