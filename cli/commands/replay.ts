@@ -6,11 +6,11 @@
 import { setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import { asCollection } from '../../core/types';
-import { consume } from '../../consumer/connector';
-import { startProgress } from '../../consumer/progress';
+import { consume } from '../../consumer/writer';
+import { startProgress } from '../../consumer/observe/progress';
 import { replayGroupId, rewindGroup } from '../../consumer/replay/group';
 import { connectorCollections, occupied, wipe } from '../../consumer/replay/target';
-import type { BatchStats } from '../../consumer/task';
+import type { BatchStats } from '../../consumer/batch/handler';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { runtimeFrom, stopSignal, writerMongo } from '../runtime';

@@ -12,8 +12,8 @@
  * one find, one insertMany and one updateMany per distinct close value instead of one scan per event.
  */
 import type { Document, ObjectId } from 'mongodb';
-import type { PairShape } from '../pair-shape';
-import { idOf, type PairIntent } from '../write-intent';
+import type { PairShape } from '../plan/pair-shape';
+import { idOf, type PairIntent } from '../plan/write-intent';
 import type { Indexed } from './segments';
 
 /** What to read before folding: the org's pairs whose first or second column holds one of the values. */

@@ -3,8 +3,8 @@
  * column (date_deleted, empty included); a new pair is stored whole. The sink applies a run of these with
  * the close events between them in a few calls (sink/apply-affiliations.ts).
  */
-import { rowDocument } from '../document';
-import { pairShapeOf } from '../pair-shape';
+import { rowDocument } from '../plan/document';
+import { pairShapeOf } from '../plan/pair-shape';
 import type { WriteStrategy } from './strategy';
 
 export const affiliationPair: WriteStrategy = {

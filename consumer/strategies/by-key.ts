@@ -1,7 +1,7 @@
 /** Entities and lists: the stored document for a key is today's row, whole (a column that vanished does not linger). */
 import { keyOf } from '../../core/catalog/types';
-import { rowDocument } from '../document';
-import { idOf } from '../write-intent';
+import { rowDocument } from '../plan/document';
+import { idOf } from '../plan/write-intent';
 import type { WriteStrategy } from './strategy';
 
 export const byKey: WriteStrategy = {

@@ -1,6 +1,6 @@
 /** Legacy-id maps share one collection: a mapping is identified by org, model and old id. */
-import { rowDocument } from '../document';
-import { idOf } from '../write-intent';
+import { rowDocument } from '../plan/document';
+import { idOf } from '../plan/write-intent';
 import type { WriteStrategy } from './strategy';
 
 export const byLegacyId: WriteStrategy = {

@@ -1,6 +1,6 @@
 /** Append-only files (Observation_History): the whole row is the identity, so a row seen twice is stored once. */
 import { createHash } from 'node:crypto';
-import { rowDocument } from '../document';
+import { rowDocument } from '../plan/document';
 import type { WriteStrategy } from './strategy';
 
 export const byRowContent: WriteStrategy = {

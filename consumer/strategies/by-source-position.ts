@@ -3,7 +3,7 @@
  * Replaying a drop finds the same documents and skips them; the drop event before them removes yesterday's
  * rows.
  */
-import { rowDocument } from '../document';
+import { rowDocument } from '../plan/document';
 import type { WriteStrategy } from './strategy';
 
 export const bySourcePosition: WriteStrategy = {

@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from '../../core/catalog/types';
 import type { RowEvent } from '../../core/events/contract';
-import type { WriteIntent } from '../write-intent';
+import type { WriteIntent } from '../plan/write-intent';
 
 export interface WriteStrategy {
   readonly name: string;

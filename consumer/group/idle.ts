@@ -4,9 +4,9 @@
  * everything published (committed) so far is in MongoDB.
  */
 import type { Admin } from 'kafkajs';
-import type { Logger } from '../core/logger';
-import type { Watchdog } from '../core/progress/watchdog';
-import { groupOffsets } from './group-offsets';
+import type { Logger } from '../../core/logger';
+import type { Watchdog } from '../../core/progress/watchdog';
+import { groupOffsets } from './offsets';
 
 export interface Lag {
   readonly topic: string;

@@ -8,16 +8,16 @@
  * (any other HTTP status; the registry client reports a refused connection as status 400).
  */
 import type { KafkaMessage } from 'kafkajs';
-import { ConnectorError, errorMessage } from '../core/errors';
+import { ConnectorError, errorMessage } from '../../core/errors';
 import {
   HEADER,
   SOURCE_FIELD,
   type CellValue,
   type ConnectorEvent,
   type SourceRef,
-} from '../core/events/contract';
-import type { AvroCodec } from '../core/registry/codec';
-import { asFileName } from '../core/types';
+} from '../../core/events/contract';
+import type { AvroCodec } from '../../core/registry/codec';
+import { asFileName } from '../../core/types';
 
 const invalid = (why: string): ConnectorError => new ConnectorError('EVENT_INVALID', why);
 

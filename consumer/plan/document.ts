@@ -1,5 +1,5 @@
 /** The MongoDB document of a row: its columns under their CSV names, its org in `_org`, its origin in `_drop`, `_day`, `_file`, `_line`. */
-import type { RowEvent } from '../core/events/contract';
+import type { RowEvent } from '../../core/events/contract';
 
 export type RowDocument = Record<string, unknown> & { _org: string };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../../core/catalog/load';
-import type { SourceRef } from '../../core/events/contract';
-import { asFileName, type DayStamp, type DropId, type OrgId } from '../../core/types';
-import { intentFor } from '../../consumer/write-model';
+import { loadCatalog } from '../../../core/catalog/load';
+import type { SourceRef } from '../../../core/events/contract';
+import { asFileName, type DayStamp, type DropId, type OrgId } from '../../../core/types';
+import { intentFor } from '../../../consumer/plan/intent-for';
 
 const catalog = loadCatalog();
 const DROP = 'ab'.repeat(16);

@@ -2,8 +2,8 @@
  * The writes of control events, the same for every file: a drop deletes the org's rows whose column holds
  * the value; a close sets the close column of the employee's open affiliations, except the kept pairs.
  */
-import type { CatalogEntry } from '../core/catalog/types';
-import type { CloseEvent, DropEvent } from '../core/events/contract';
+import type { CatalogEntry } from '../../core/catalog/types';
+import type { CloseEvent, DropEvent } from '../../core/events/contract';
 import { pairShapeOf } from './pair-shape';
 import type { WriteIntent } from './write-intent';
 

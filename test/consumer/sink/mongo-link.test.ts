@@ -6,10 +6,10 @@ import {
   MongoTopologyClosedError,
   type MongoClientOptions,
 } from 'mongodb';
-import { mongoLink, type MongoLink } from '../../consumer/mongo-link';
-import { createLogger } from '../../core/logger';
-import { freePort } from '../support/ports';
-import { requireEnv } from '../support/world';
+import { mongoLink, type MongoLink } from '../../../consumer/sink/mongo-link';
+import { createLogger } from '../../../core/logger';
+import { freePort } from '../../support/ports';
+import { requireEnv } from '../../support/world';
 
 const DATABASE = 'edreflect_mongo_link';
 

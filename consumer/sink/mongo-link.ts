@@ -7,8 +7,8 @@
  * committed); `recover` makes sure the next attempt has a client that can reach the server.
  */
 import { MongoServerSelectionError, MongoTopologyClosedError, type Db, type MongoClient } from 'mongodb';
-import { errorMessage } from '../core/errors';
-import type { Logger } from '../core/logger';
+import { errorMessage } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 
 export interface MongoLink {
   connect(): Promise<void>;

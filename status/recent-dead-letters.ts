@@ -3,7 +3,7 @@
  * reads first when the count is not zero. Letters carry the time they were written (`at`); one without
  * it (unreadable) sorts last.
  */
-import type { DeadLetter } from '../../core/events/dead-letter';
+import type { DeadLetter } from '../core/events/dead-letter';
 
 export interface RecentDeadLetter {
   readonly at: string | undefined;

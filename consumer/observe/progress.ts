@@ -2,8 +2,8 @@
  * Progress of a long run (a replay): events applied and the rate. On a terminal, one line on stderr
  * rewritten in place; otherwise a structured log line every few seconds, so a log collector sees it.
  */
-import type { Logger } from '../core/logger';
-import type { BatchStats } from './task';
+import type { Logger } from '../../core/logger';
+import type { BatchStats } from '../batch/handler';
 
 export interface ProgressOptions {
   readonly stats: BatchStats;

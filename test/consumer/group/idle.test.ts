@@ -1,8 +1,8 @@
 /** waitForIdle: ends when nothing is pending, and names the partitions it waits for when they stand still. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createLogger } from '../../core/logger';
-import { waitForIdle, type Lag } from '../../consumer/idle';
+import { createLogger } from '../../../core/logger';
+import { waitForIdle, type Lag } from '../../../consumer/group/idle';
 
 const lag = (committed: number): Lag => ({ topic: 'ratings', partition: 1, committed, end: 10 });
 

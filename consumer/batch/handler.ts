@@ -6,23 +6,23 @@
  * (sync/record.ts).
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { Catalog } from '../core/catalog/types';
-import { HEADER } from '../core/events/contract';
-import type { DeadLetter } from '../core/events/dead-letter';
-import { ConnectorError, errorMessage } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { AvroCodec } from '../core/registry/codec';
-import type { SourceRef } from '../core/events/contract';
-import { decodeEvent } from './decode';
-import { NO_OBSERVER, type BatchObserver } from './observe/observer';
-import { applySegments } from './sink/apply-segments';
-import { segmentsOf } from './sink/segments';
-import { recordChunk } from './sync/record';
-import { checkEvent } from './validate';
-import { intentFor } from './write-model';
-import type { MongoLink } from './mongo-link';
-import type { Watchdog } from '../core/progress/watchdog';
-import type { WriteIntent } from './write-intent';
+import type { Catalog } from '../../core/catalog/types';
+import { HEADER } from '../../core/events/contract';
+import type { DeadLetter } from '../../core/events/dead-letter';
+import { ConnectorError, errorMessage } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { AvroCodec } from '../../core/registry/codec';
+import type { SourceRef } from '../../core/events/contract';
+import { decodeEvent } from '../decode/event';
+import { NO_OBSERVER, type BatchObserver } from '../observe/observer';
+import { applySegments } from '../sink/apply-segments';
+import { segmentsOf } from '../sink/segments';
+import { recordChunk } from '../sync/record';
+import { checkEvent } from '../decode/validate';
+import { intentFor } from '../plan/intent-for';
+import type { MongoLink } from '../sink/mongo-link';
+import type { Watchdog } from '../../core/progress/watchdog';
+import type { WriteIntent } from '../plan/write-intent';
 
 export interface BatchStats {
   events: number;

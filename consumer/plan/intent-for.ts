@@ -2,12 +2,12 @@
  * Transformation: one event of a collection's topic to the write intent that applies it. Rows go
  * through the strategy their file's kind names; control events are the same for every file.
  */
-import type { Catalog } from '../core/catalog/types';
-import type { ConnectorEvent } from '../core/events/contract';
-import { ConnectorError } from '../core/errors';
+import type { Catalog } from '../../core/catalog/types';
+import type { ConnectorEvent } from '../../core/events/contract';
+import { ConnectorError } from '../../core/errors';
 import { closeIntent, dropIntent } from './control-writes';
 import type { WriteIntent } from './write-intent';
-import { STRATEGIES } from './strategies/table';
+import { STRATEGIES } from '../strategies/table';
 
 export function intentFor(catalog: Catalog, collection: string, event: ConnectorEvent): WriteIntent {
   switch (event.op) {

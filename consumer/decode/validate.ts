@@ -5,9 +5,9 @@
  * (FerretDB 1.24 drops the connection on a NaN, so the batch would be retried forever). A failure is the
  * event's fault: EVENT_INVALID, dead-lettered.
  */
-import { keyOf, type Catalog } from '../core/catalog/types';
-import type { ConnectorEvent } from '../core/events/contract';
-import { ConnectorError } from '../core/errors';
+import { keyOf, type Catalog } from '../../core/catalog/types';
+import type { ConnectorEvent } from '../../core/events/contract';
+import { ConnectorError } from '../../core/errors';
 
 export const RESERVED_FIELDS: readonly string[] = ['_id', '_org', '_drop', '_day', '_file', '_line'];
 
@@ -23,7 +23,7 @@ export function checkEvent(catalog: Catalog, event: ConnectorEvent): void {
       throw invalid(`a row of ${file} holds NaN in column ${column}`);
   }
   const entry = catalog.byFile(file);
-  if (entry === undefined) return; // write-model.ts reports an unknown file
+  if (entry === undefined) return; // plan/intent-for.ts reports an unknown file
   for (const column of keyOf(entry)) {
     const value = event.values[column];
     if (value === undefined || value === null)

@@ -5,9 +5,9 @@
  * dead-lettered again, and a replay with a fresh group dead-letters it once more.
  */
 import type { Kafka } from 'kafkajs';
-import { parseDeadLetter, type DeadLetter } from '../../core/events/dead-letter';
-import { readTopicToEnd } from '../../core/kafka/read-to-end';
-import type { TopicName } from '../../core/types';
+import { parseDeadLetter, type DeadLetter } from '../core/events/dead-letter';
+import { readTopicToEnd } from '../core/kafka/read-to-end';
+import type { TopicName } from '../core/types';
 
 export interface DeadLetterCount {
   readonly org: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recentDeadLetters } from '../../../consumer/status/recent-dead-letters';
+import { recentDeadLetters } from '../../status/recent-dead-letters';
 
 describe('recentDeadLetters', () => {
   it('keeps the newest few per org, newest first, saying where each came from', () => {

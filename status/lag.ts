@@ -4,7 +4,7 @@
  * A partition the group never committed on lags from its first retained offset.
  */
 import type { Admin } from 'kafkajs';
-import { groupOffsets, lagOf } from '../group-offsets';
+import { groupOffsets, lagOf } from '../consumer/group/offsets';
 
 export interface TopicLag {
   readonly topic: string;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../../core/catalog/load';
-import type { RowEvent } from '../../core/events/contract';
-import type { DayStamp, DropId, ExportFileName, OrgId } from '../../core/types';
-import { checkEvent } from '../../consumer/validate';
+import { loadCatalog } from '../../../core/catalog/load';
+import type { RowEvent } from '../../../core/events/contract';
+import type { DayStamp, DropId, ExportFileName, OrgId } from '../../../core/types';
+import { checkEvent } from '../../../consumer/decode/validate';
 
 const catalog = loadCatalog();
 const row = (file: string, values: RowEvent['values']): RowEvent => ({

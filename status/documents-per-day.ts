@@ -1,6 +1,6 @@
 /**
  * How many documents each collection holds per org, and per day of the drop that wrote them (the `_day`
- * every row document carries, consumer/document.ts). A document rewritten by a later drop counts on that
+ * every row document carries, consumer/plan/document.ts). A document rewritten by a later drop counts on that
  * later day, and one a later drop deleted is gone, so this is what the database holds now, by origin.
  */
 import type { Db } from 'mongodb';

@@ -4,8 +4,8 @@
  * Only the fields the status needs are read, so the ledger may carry more.
  */
 import type { Kafka } from 'kafkajs';
-import { readTopicToEnd } from '../../core/kafka/read-to-end';
-import type { TopicName } from '../../core/types';
+import { readTopicToEnd } from '../core/kafka/read-to-end';
+import type { TopicName } from '../core/types';
 
 export interface LedgerLine {
   readonly org: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldGroups } from '../../../consumer/status/documents-per-day';
+import { foldGroups } from '../../status/documents-per-day';
 
 describe('foldGroups', () => {
   it('gives each org its total and its days in order; a document without a day counts under "-"', () => {

@@ -1,6 +1,6 @@
 /** The columns of an affiliation collection, from its catalog entry: the two key columns and the close column. */
-import type { CatalogEntry } from '../core/catalog/types';
-import { ConnectorError } from '../core/errors';
+import type { CatalogEntry } from '../../core/catalog/types';
+import { ConnectorError } from '../../core/errors';
 
 export interface PairShape {
   readonly first: string;

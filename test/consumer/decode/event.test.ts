@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KafkaMessage } from 'kafkajs';
-import { ConnectorError } from '../../core/errors';
-import type { AvroCodec } from '../../core/registry/codec';
-import { decodeEvent } from '../../consumer/decode';
+import { ConnectorError } from '../../../core/errors';
+import type { AvroCodec } from '../../../core/registry/codec';
+import { decodeEvent } from '../../../consumer/decode/event';
 
 const message = (op: string | undefined): KafkaMessage =>
   ({

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { tallyDeadLetters } from '../../../consumer/status/dead-letters';
-import { publishedPerOrg } from '../../../consumer/status/published';
-import { buildStatus, formatStatus } from '../../../consumer/status/report';
+import { tallyDeadLetters } from '../../status/dead-letters';
+import { publishedPerOrg } from '../../status/published';
+import { buildStatus, formatStatus } from '../../status/report';
 
 describe('status', () => {
   it('counts dead letters per org and stage, a consumed event once per origin', () => {

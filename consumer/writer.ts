@@ -10,12 +10,12 @@ import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
-import { pendingPartitions, waitForIdle } from './idle';
+import { pendingPartitions, waitForIdle } from './group/idle';
 import { ensureIndexes } from './sink/indexes';
 import { STRATEGIES } from './strategies/table';
-import { createBatchHandler, type BatchStats } from './task';
+import { createBatchHandler, type BatchStats } from './batch/handler';
 import type { BatchObserver } from './observe/observer';
-import type { MongoLink } from './mongo-link';
+import type { MongoLink } from './sink/mongo-link';
 import type { Watchdog } from '../core/progress/watchdog';
 
 /**

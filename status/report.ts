@@ -4,7 +4,7 @@
  * every topic. A collection is "up to date" when its topic has no lag for the group: then every drop
  * committed on it so far is applied, in every partition.
  */
-import type { CollectionSync } from '../sync/summary';
+import type { CollectionSync } from '../consumer/sync/summary';
 import type { DeadLetterCount } from './dead-letters';
 import type { TopicLag } from './lag';
 import type { Published } from './published';
