@@ -10,7 +10,7 @@ import { consume } from '../../consumer/writer';
 import { startProgress } from '../../consumer/observe/progress';
 import { replayGroupId, rewindGroup } from '../../consumer/replay/group';
 import { connectorCollections, occupied, wipe } from '../../consumer/replay/target';
-import type { BatchStats } from '../../consumer/batch/handler';
+import type { BatchStats } from '../../consumer/batch/stats';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { runtimeFrom, stopSignal, writerMongo } from '../runtime';

@@ -1,34 +1,25 @@
 /**
- * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode,
- * turn into write intents, apply them in order (in bulk runs), and only then mark the offsets done and
- * commit, so a crash at any moment replays from the last durable point and the writes, being idempotent,
- * land the same. After the writes and before the commit, the chunk's progress goes to the sync state
- * (sync/record.ts).
+ * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode
+ * and plan each message into its processed record (dead-lettering the refused ones), apply the planned
+ * writes in order (in bulk runs), record the chunk's progress in the sync state (sync/record.ts), and only
+ * then mark the offsets done and commit, so a crash at any moment replays from the last durable point and
+ * the writes, being idempotent, land the same.
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Catalog } from '../../core/catalog/types';
-import { HEADER } from '../../core/events/contract';
 import type { DeadLetter } from '../../core/events/dead-letter';
-import { ConnectorError, errorMessage } from '../../core/errors';
+import { ConnectorError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import type { Watchdog } from '../../core/progress/watchdog';
 import type { AvroCodec } from '../../core/registry/codec';
-import type { SourceRef } from '../../core/events/contract';
-import { decodeEvent } from '../decode/event';
 import { NO_OBSERVER, type BatchObserver } from '../observe/observer';
 import { applySegments } from '../sink/apply-segments';
+import type { MongoLink } from '../sink/mongo-link';
 import { segmentsOf } from '../sink/segments';
 import { recordChunk } from '../sync/record';
-import { checkEvent } from '../decode/validate';
-import { intentFor } from '../plan/intent-for';
-import type { MongoLink } from '../sink/mongo-link';
-import type { Watchdog } from '../../core/progress/watchdog';
-import type { WriteIntent } from '../plan/write-intent';
-
-export interface BatchStats {
-  events: number;
-  writes: number;
-  deadLetters: number;
-}
+import { deadLetterer } from './dead-letters';
+import { applied, planned, processMessage, type ProcessedRecord } from './processed';
+import type { BatchStats } from './stats';
 
 export interface BatchHandlerDeps {
   readonly catalog: Catalog;
@@ -47,95 +38,75 @@ export interface BatchHandlerDeps {
 }
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
-  const { catalog, codec, mongo, logger, stats } = deps;
+  const { catalog, codec, mongo, stats } = deps;
   const chunkSize = deps.chunkSize ?? 500;
   const observer = deps.observer ?? NO_OBSERVER;
   const watchdog = deps.watchdog;
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-    const collectionName = deps.collectionOf(batch.topic);
+    const { topic, partition } = batch;
+    const collectionName = deps.collectionOf(topic);
     if (collectionName === undefined)
-      throw new ConnectorError('EVENT_INVALID', `no collection for topic ${batch.topic}`);
-    const where = `applying ${batch.topic}:${batch.partition} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`;
-    const key = `${batch.topic}:${batch.partition}`;
-    watchdog?.busy(key, where);
+      throw new ConnectorError('EVENT_INVALID', `no collection for topic ${topic}`);
+    const key = `${topic}:${partition}`;
+    watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
     const db = mongo.db();
     const collection = db.collection(collectionName);
     const server = `MongoDB at ${mongo.hosts()}`;
-    for (let start = 0; start < batch.messages.length; start += chunkSize) {
-      if (!isRunning() || isStale()) return;
-      const started = process.hrtime.bigint();
-      const chunk = batch.messages.slice(start, start + chunkSize);
-      const intents: WriteIntent[] = [];
-      const origins: KafkaMessage[] = [];
-      const sources: SourceRef[] = [];
-      const ops: string[] = [];
-      const rejected = new Set<number>();
-      const poison = async (message: KafkaMessage, reason: string): Promise<void> => {
-        stats.deadLetters += 1;
-        const org = message.headers?.[HEADER.org]?.toString() ?? '';
-        observer.deadLettered(org, collectionName);
-        logger.error('event dead-lettered', {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          reason,
-        });
-        await deps.deadLetter({
-          stage: 'consume',
-          org,
-          ...traceOf(message),
-          reason,
-          origin: { topic: batch.topic, partition: batch.partition, offset: message.offset },
-        });
-      };
+    const poison = deadLetterer({ ...deps, observer }, { topic, partition, collection: collectionName });
+
+    /** Decodes and plans each message of the chunk, in order; a refused one is dead-lettered at once. */
+    const processChunk = async (chunk: readonly KafkaMessage[]): Promise<ProcessedRecord[]> => {
+      const records: ProcessedRecord[] = [];
       for (const message of chunk) {
         stats.events += 1;
-        try {
-          const event = await decodeEvent(codec, message);
-          checkEvent(catalog, event);
-          intents.push(intentFor(catalog, collectionName, event));
-          origins.push(message);
-          sources.push(event.source);
-          ops.push(event.op);
-        } catch (err) {
-          if (err instanceof ConnectorError && err.code === 'EVENT_INVALID')
-            await poison(message, errorMessage(err));
-          else throw err;
-        }
+        const record = await processMessage(catalog, codec, collectionName, message);
+        if (record.refused !== undefined) await poison(message, record.refused);
+        records.push(record);
       }
+      return records;
+    };
+
+    /** Applies the planned writes in bulk runs, then the chunk's progress; a write MongoDB refuses is dead-lettered. */
+    const writeChunk = async (records: readonly ProcessedRecord[]): Promise<void> => {
+      const writes = planned(records);
+      const refuse = ({ index, reason }: { index: number; reason: string }): Promise<void> => {
+        const record = writes[index]!;
+        record.refused = reason;
+        return poison(record.message, reason);
+      };
+      const written = (async () => {
+        await applySegments(collection, segmentsOf(writes.map((r) => r.intent)), refuse, heartbeat);
+        await recordChunk(db, {
+          collection: collectionName,
+          topic,
+          partition,
+          applied: applied(records).map((r) => ({ source: r.event.source, offset: r.message.offset })),
+        });
+      })();
       try {
-        const applied = (async () => {
-          await applySegments(
-            collection,
-            segmentsOf(intents),
-            ({ index, reason }) => {
-              rejected.add(index);
-              return poison(origins[index]!, reason);
-            },
-            heartbeat,
-          );
-          await recordChunk(db, {
-            collection: collectionName,
-            topic: batch.topic,
-            partition: batch.partition,
-            applied: sources.flatMap((source, i) =>
-              rejected.has(i) ? [] : [{ source, offset: origins[i]!.offset }],
-            ),
-          });
-        })();
         await (watchdog === undefined
-          ? applied
-          : watchdog.track(server, `write ${chunk.length} events to ${collectionName}`, applied));
+          ? written
+          : watchdog.track(server, `write ${records.length} events to ${collectionName}`, written));
       } catch (err) {
         watchdog?.failed(err);
         await mongo.recover(err); // the chunk is applied again, on a client that reaches the server
         throw err;
       }
-      stats.writes += intents.length - rejected.size;
+    };
+
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const started = process.hrtime.bigint();
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const records = await processChunk(chunk);
+      await writeChunk(records);
+      const done = applied(records);
+      stats.writes += done.length;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       observer.chunkApplied(
         collectionName,
-        sources.flatMap((source, i) => (rejected.has(i) ? [] : [{ op: ops[i]!, source }])),
-        Number(process.hrtime.bigint() - started) / 1e9,
+        done.map((r) => ({ op: r.event.op, source: r.event.source })),
+        seconds,
       );
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await commitOffsetsIfNecessary();
@@ -145,18 +116,4 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
     // Done with the batch; a failed batch leaves the work in hand, so its retries stay on the clock.
     watchdog?.idle(key);
   };
-}
-
-function traceOf(message: KafkaMessage): Partial<DeadLetter> {
-  const h = (name: string): string | undefined => message.headers?.[name]?.toString();
-  const line = Number(h(HEADER.line));
-  const out: { drop?: string; day?: string; file?: string; line?: number } = {};
-  const drop = h(HEADER.drop);
-  const day = h(HEADER.day);
-  const file = h(HEADER.file);
-  if (drop !== undefined) out.drop = drop;
-  if (day !== undefined) out.day = day;
-  if (file !== undefined) out.file = file;
-  if (Number.isFinite(line)) out.line = line;
-  return out;
 }

@@ -3,7 +3,7 @@
  * rewritten in place; otherwise a structured log line every few seconds, so a log collector sees it.
  */
 import type { Logger } from '../../core/logger';
-import type { BatchStats } from '../batch/handler';
+import type { BatchStats } from '../batch/stats';
 
 export interface ProgressOptions {
   readonly stats: BatchStats;
