@@ -30,8 +30,3 @@ export type WriteIntent =
     };
 
 export type PairIntent = Extract<WriteIntent, { kind: 'pair' | 'close' }>;
-
-/** An `_id` made of parts, unambiguous whatever the parts hold: `org/part/part`, each part URI-encoded. */
-export function idOf(...parts: readonly unknown[]): string {
-  return parts.map((p) => encodeURIComponent(p === null || p === undefined ? '' : String(p))).join('/');
-}
