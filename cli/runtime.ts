@@ -11,7 +11,7 @@ import { registryAuth } from '../core/registry/auth';
 import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
 import type { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { mongoLink, type MongoLink } from '../consumer/mongo-link';
+import { mongoLink, type MongoLink } from '../consumer/sink/mongo-link';
 
 export interface Runtime {
   readonly kafka: Kafka;

@@ -3,7 +3,7 @@
  * documents of that day, the count above it and the day below. Each bar is a `rect.bar` carrying
  * `data-day` and `data-documents`, with a `<title>` for a tooltip. No script, no external file.
  */
-import type { DayCount } from '../consumer/status/documents-per-day';
+import type { DayCount } from '../status/documents-per-day';
 import { html, type Html } from './html';
 
 const BAR = 28;

@@ -4,9 +4,9 @@
  * day; the dead letters (counts and the last few with their reason); the lag of every topic. Read-only:
  * no form, no script; it reloads itself every minute.
  */
-import type { CollectionDocuments } from '../consumer/status/documents-per-day';
-import type { RecentDeadLetter } from '../consumer/status/recent-dead-letters';
-import type { CollectionStatus, OrgStatus } from '../consumer/status/report';
+import type { CollectionDocuments } from '../status/documents-per-day';
+import type { RecentDeadLetter } from '../status/recent-dead-letters';
+import type { CollectionStatus, OrgStatus } from '../status/report';
 import { barChart } from './chart';
 import { Html, html } from './html';
 import type { StatusSnapshot } from './snapshot';

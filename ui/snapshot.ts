@@ -1,18 +1,18 @@
 /**
  * Everything the status page shows, read fresh from the servers: the `edreflect status` report
- * (consumer/status/report.ts), the documents per collection and drop day, and the last dead letters of
+ * (status/report.ts), the documents per collection and drop day, and the last dead letters of
  * each org. `GET /api/status` returns this object as JSON; the page is drawn from it.
  */
 import type { Admin, Kafka } from 'kafkajs';
 import type { MongoClient } from 'mongodb';
 import type { TopicNames } from '../core/events/topics';
 import { asCollection } from '../core/types';
-import { readDeadLetters, tallyDeadLetters } from '../consumer/status/dead-letters';
-import { documentsPerDay, type CollectionDocuments } from '../consumer/status/documents-per-day';
-import { topicLags } from '../consumer/status/lag';
-import { readPublished } from '../consumer/status/published';
-import { recentDeadLetters, type RecentDeadLetter } from '../consumer/status/recent-dead-letters';
-import { buildStatus, type StatusReport } from '../consumer/status/report';
+import { readDeadLetters, tallyDeadLetters } from '../status/dead-letters';
+import { documentsPerDay, type CollectionDocuments } from '../status/documents-per-day';
+import { topicLags } from '../status/lag';
+import { readPublished } from '../status/published';
+import { recentDeadLetters, type RecentDeadLetter } from '../status/recent-dead-letters';
+import { buildStatus, type StatusReport } from '../status/report';
 import { readSync } from '../consumer/sync/summary';
 
 /** Dead letters shown per org on the page. */

@@ -4,7 +4,7 @@ import { kafkaCheck } from '../../core/health/kafka';
 import { mongoCheck } from '../../core/health/mongo';
 import { createProbeKafka } from '../../core/kafka/probe';
 import { Registry } from '../../core/metrics/registry';
-import { consume, writerTopics } from '../../consumer/connector';
+import { consume, writerTopics } from '../../consumer/writer';
 import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
 import { ConnectorError } from '../../core/errors';
 import { createWatchdog } from '../../core/progress/watchdog';

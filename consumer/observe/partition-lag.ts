@@ -4,7 +4,7 @@
  * group never committed on lags from its first retained offset.
  */
 import type { Admin } from 'kafkajs';
-import { groupOffsets, lagOf } from '../group-offsets';
+import { groupOffsets, lagOf } from '../group/offsets';
 
 export interface PartitionLag {
   readonly topic: string;

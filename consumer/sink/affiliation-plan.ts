@@ -12,8 +12,9 @@
  * one find, one insertMany and one updateMany per distinct close value instead of one scan per event.
  */
 import type { Document, ObjectId } from 'mongodb';
-import type { PairShape } from '../pair-shape';
-import { idOf, type PairIntent } from '../write-intent';
+import type { PairShape } from '../plan/pair-shape';
+import type { PairIntent } from '../plan/write-intent';
+import { pairId } from '../strategies/affiliation-pair';
 import type { Indexed } from './segments';
 
 /** What to read before folding: the org's pairs whose first or second column holds one of the values. */
@@ -66,16 +67,16 @@ export function planAffiliations(
   steps: readonly Indexed<PairIntent>[],
   stored: readonly Document[],
 ): PairPlan {
-  const pairs = new Map<string, PairState>(); // by idOf(org, first, second): a new pair's _id too
+  const pairs = new Map<string, PairState>(); // by pairId(org, first, second): a new pair's _id too
   for (const doc of stored) {
     const closed = doc[shape.close] ?? null;
     const state = { org: doc['_org'], first: doc[shape.first], second: doc[shape.second], closed };
-    pairs.set(idOf(state.org, state.first, state.second), { ...state, stored: { id: doc['_id'], closed } });
+    pairs.set(pairId(state.org, state.first, state.second), { ...state, stored: { id: doc['_id'], closed } });
   }
   for (const { index, item } of steps) {
     if (item.kind === 'pair') {
       const [first, second] = [item.doc[shape.first], item.doc[shape.second]];
-      const key = idOf(item.org, first, second);
+      const key = pairId(item.org, first, second);
       const state = pairs.get(key);
       if (state !== undefined) state.closed = item.doc[shape.close];
       else
@@ -87,7 +88,7 @@ export function planAffiliations(
           created: { index, doc: item.doc },
         });
     } else {
-      const kept = new Set(item.keep.map(([a, b]) => idOf(item.org, a, b)));
+      const kept = new Set(item.keep.map(([a, b]) => pairId(item.org, a, b)));
       for (const [key, state] of pairs) {
         const involved = state.first === item.employee || state.second === item.employee;
         if (state.org === item.org && involved && isOpen(state.closed) && !kept.has(key))

@@ -1,7 +1,8 @@
 /**
- * Indexes made at start: unique on org + key for keyed files, so an upsert finds its document in one
- * look-up and two documents can never share a key; on org + drop column for children, so a drop is an index
- * scan.
+ * Indexes made at start: those each file's write strategy asks for (strategies/: unique on org + key for
+ * keyed files, so an upsert finds its document in one look-up and two documents can never share a key; on
+ * org + drop column for children, so a drop is an index scan), then, for the deletes of a deletion list, one
+ * on org + the deleting column of each target collection that has none yet.
  */
 import type { Db, IndexSpecification } from 'mongodb';
 import { keyOf, type Catalog } from '../../core/catalog/types';
@@ -18,14 +19,9 @@ export function indexPlans(catalog: Catalog): IndexPlan[] {
   const add = (p: IndexPlan): void => void plans.set(`${p.collection}:${Object.keys(p.keys).join(',')}`, p);
   const keys = (cols: readonly string[]): Record<string, 1> =>
     Object.fromEntries([['_org', 1], ...cols.map((c) => [c, 1])]) as Record<string, 1>;
-  for (const e of catalog.entries) {
-    if (STRATEGIES[e.kind] === undefined) continue;
-    if (e.kind === 'legacy-id-map')
-      add({ collection: e.collection, keys: keys(['model', 'old_id']), unique: true });
-    else if (e.kind === 'child')
-      add({ collection: e.collection, keys: keys([e.drop.column]), unique: false });
-    else if (keyOf(e).length > 0) add({ collection: e.collection, keys: keys(keyOf(e)), unique: true });
-  }
+  for (const e of catalog.entries)
+    for (const index of STRATEGIES[e.kind]?.indexes(e) ?? [])
+      add({ collection: e.collection, keys: keys(index.columns), unique: index.unique });
   for (const e of catalog.entries) {
     if (e.kind !== 'deletion-list') continue;
     for (const d of e.deletes) {

@@ -6,8 +6,8 @@
  * after it. Within a run of rows only the last row per `_id` counts
  * (a later replace wins; a repeated insert is the same row).
  */
-import type { PairShape } from '../pair-shape';
-import type { PairIntent, RowDoc, WriteIntent } from '../write-intent';
+import type { PairShape } from '../plan/pair-shape';
+import type { PairIntent, RowDoc, WriteIntent } from '../plan/write-intent';
 
 export interface Indexed<T> {
   readonly index: number; // position of the event in the chunk, to report a rejected write

@@ -1,7 +1,10 @@
-/** Entities and lists: the stored document for a key is today's row, whole (a column that vanished does not linger). */
+/**
+ * Entities and lists: the stored document for a key is today's row, whole (a column that vanished does not
+ * linger). Identity: `org/key…` (idOf), unique on org + key.
+ */
 import { keyOf } from '../../core/catalog/types';
-import { rowDocument } from '../document';
-import { idOf } from '../write-intent';
+import { rowDocument } from '../plan/document';
+import { idOf, keyIndexes } from './identity';
 import type { WriteStrategy } from './strategy';
 
 export const byKey: WriteStrategy = {
@@ -14,4 +17,5 @@ export const byKey: WriteStrategy = {
     ]);
     return { kind: 'replace', doc: { _id: idOf(event.source.org, ...values), ...rowDocument(event) }, key };
   },
+  indexes: keyIndexes,
 };

@@ -1,6 +1,9 @@
-/** Legacy-id maps share one collection: a mapping is identified by org, model and old id. */
-import { rowDocument } from '../document';
-import { idOf } from '../write-intent';
+/**
+ * Legacy-id maps share one collection: a mapping is identified by org, model and old id. Identity:
+ * `org/model/old_id` (idOf), unique on org + model + old_id.
+ */
+import { rowDocument } from '../plan/document';
+import { idOf } from './identity';
 import type { WriteStrategy } from './strategy';
 
 export const byLegacyId: WriteStrategy = {
@@ -14,4 +17,5 @@ export const byLegacyId: WriteStrategy = {
       key,
     };
   },
+  indexes: () => [{ columns: ['model', 'old_id'], unique: true }],
 };

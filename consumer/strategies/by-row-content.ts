@@ -1,6 +1,10 @@
-/** Append-only files (Observation_History): the whole row is the identity, so a row seen twice is stored once. */
+/**
+ * Append-only files (Observation_History): the whole row is the identity, so a row seen twice is stored once.
+ * Identity: `org:sha256(row values)`.
+ */
 import { createHash } from 'node:crypto';
-import { rowDocument } from '../document';
+import { rowDocument } from '../plan/document';
+import { keyIndexes } from './identity';
 import type { WriteStrategy } from './strategy';
 
 export const byRowContent: WriteStrategy = {
@@ -9,4 +13,5 @@ export const byRowContent: WriteStrategy = {
     const digest = createHash('sha256').update(JSON.stringify(event.values)).digest('hex');
     return { kind: 'insert', doc: { _id: `${event.source.org}:${digest}`, ...rowDocument(event) } };
   },
+  indexes: keyIndexes,
 };

@@ -1,9 +1,9 @@
 /**
- * Child rows have no key of their own: a row is identified by where it came from (org, drop, file, line).
- * Replaying a drop finds the same documents and skips them; the drop event before them removes yesterday's
- * rows.
+ * Child rows have no key of their own: a row is identified by where it came from. Identity:
+ * `org:drop:file:line`. Replaying a drop finds the same documents and skips them; the drop event before
+ * them removes yesterday's rows, through an index on org + the drop column.
  */
-import { rowDocument } from '../document';
+import { rowDocument } from '../plan/document';
 import type { WriteStrategy } from './strategy';
 
 export const bySourcePosition: WriteStrategy = {
@@ -12,4 +12,5 @@ export const bySourcePosition: WriteStrategy = {
     const { org, drop, file, line } = event.source;
     return { kind: 'insert', doc: { _id: `${org}:${drop}:${file}:${line}`, ...rowDocument(event) } };
   },
+  indexes: (entry) => (entry.kind === 'child' ? [{ columns: [entry.drop.column], unique: false }] : []),
 };

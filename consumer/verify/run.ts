@@ -10,13 +10,13 @@ import { keyOf } from '../../core/catalog/types';
 import { ConnectorError, errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DayStamp } from '../../core/types';
-import { consume, writerTopics, type ConsumeOptions } from '../connector';
-import { pendingPartitions } from '../idle';
-import { mongoLink } from '../mongo-link';
+import { consume, writerTopics, type ConsumeOptions } from '../writer';
+import { pendingPartitions } from '../group/idle';
+import { mongoLink } from '../sink/mongo-link';
 import { connectorCollections } from '../replay/target';
 import type { UntilStats } from '../replay/until';
 import { SYNC_COLLECTION } from '../sync/record';
-import type { BatchStats } from '../task';
+import type { BatchStats } from '../batch/stats';
 import { compareCollection, type Difference } from './compare';
 
 /** The clients and names the writer needs (cli/runtime.ts builds them). */

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kafka, Producer } from 'kafkajs';
-import { groupOffsets } from '../../consumer/group-offsets';
+import { groupOffsets } from '../../consumer/group/offsets';
 import { runCli, type CliResult } from '../support/cli';
 import { localOrgFolder } from '../support/drops';
 import { createWorld, type World } from '../support/world';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Db } from 'mongodb';
-import { pendingPartitions } from '../../consumer/idle';
+import { pendingPartitions } from '../../consumer/group/idle';
 import { runCli } from './cli';
 import { log } from './faults';
 import { localOrgFolder } from './drops';

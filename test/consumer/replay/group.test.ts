@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../../core/catalog/load';
-import { formatRate } from '../../../consumer/progress';
+import { formatRate } from '../../../consumer/observe/progress';
 import { replayGroupId } from '../../../consumer/replay/group';
 import { connectorCollections } from '../../../consumer/replay/target';
 

@@ -8,7 +8,8 @@ import {
   type PairPlan,
 } from '../../../consumer/sink/affiliation-plan';
 import type { Indexed } from '../../../consumer/sink/segments';
-import { idOf, type PairIntent } from '../../../consumer/write-intent';
+import type { PairIntent } from '../../../consumer/plan/write-intent';
+import { idOf } from '../../../consumer/strategies/identity';
 
 const shape = { first: 'l', second: 'o', close: 'c' };
 const pair = (l: string, o: string, c: string | null = null, org = 'x', t = 'coach'): PairIntent => ({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { segmentsOf } from '../../../consumer/sink/segments';
-import type { WriteIntent } from '../../../consumer/write-intent';
+import type { WriteIntent } from '../../../consumer/plan/write-intent';
 
 const insert = (id: string, v = 1): WriteIntent => ({ kind: 'insert', doc: { _id: id, v } });
 const replace = (id: string, v: number): WriteIntent => ({

@@ -1,0 +1,119 @@
+/**
+ * The task of the MongoDB writer: one batch of one partition at a time, in chunks. For each chunk: decode
+ * and plan each message into its processed record (dead-lettering the refused ones), apply the planned
+ * writes in order (in bulk runs), record the chunk's progress in the sync state (sync/record.ts), and only
+ * then mark the offsets done and commit, so a crash at any moment replays from the last durable point and
+ * the writes, being idempotent, land the same.
+ */
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { Catalog } from '../../core/catalog/types';
+import type { DeadLetter } from '../../core/events/dead-letter';
+import { ConnectorError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { Watchdog } from '../../core/progress/watchdog';
+import type { AvroCodec } from '../../core/registry/codec';
+import { NO_OBSERVER, type BatchObserver } from '../observe/observer';
+import { applySegments } from '../sink/apply-segments';
+import type { MongoLink } from '../sink/mongo-link';
+import { segmentsOf } from '../sink/segments';
+import { recordChunk } from '../sync/record';
+import { deadLetterer } from './dead-letters';
+import { applied, planned, processMessage, type ProcessedRecord } from './processed';
+import type { BatchStats } from './stats';
+
+export interface BatchHandlerDeps {
+  readonly catalog: Catalog;
+  readonly collectionOf: (topic: string) => string | undefined;
+  readonly codec: AvroCodec;
+  /** The writer's MongoDB client; asked for its database at each batch, told when a chunk fails. */
+  readonly mongo: MongoLink;
+  readonly deadLetter: (letter: DeadLetter) => Promise<void>;
+  readonly logger: Logger;
+  readonly chunkSize?: number;
+  readonly stats: BatchStats;
+  /** Told about each chunk applied and each event dead-lettered, for metrics. */
+  readonly observer?: BatchObserver;
+  /** Told when a batch starts, each chunk applied, each failure, and when a batch is done. */
+  readonly watchdog?: Watchdog;
+}
+
+export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
+  const { catalog, codec, mongo, stats } = deps;
+  const chunkSize = deps.chunkSize ?? 500;
+  const observer = deps.observer ?? NO_OBSERVER;
+  const watchdog = deps.watchdog;
+  return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+    const { topic, partition } = batch;
+    const collectionName = deps.collectionOf(topic);
+    if (collectionName === undefined)
+      throw new ConnectorError('EVENT_INVALID', `no collection for topic ${topic}`);
+    const key = `${topic}:${partition}`;
+    watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
+    const db = mongo.db();
+    const collection = db.collection(collectionName);
+    const server = `MongoDB at ${mongo.hosts()}`;
+    const poison = deadLetterer({ ...deps, observer }, { topic, partition, collection: collectionName });
+
+    /** Decodes and plans each message of the chunk, in order; a refused one is dead-lettered at once. */
+    const processChunk = async (chunk: readonly KafkaMessage[]): Promise<ProcessedRecord[]> => {
+      const records: ProcessedRecord[] = [];
+      for (const message of chunk) {
+        stats.events += 1;
+        const record = await processMessage(catalog, codec, collectionName, message);
+        if (record.refused !== undefined) await poison(message, record.refused);
+        records.push(record);
+      }
+      return records;
+    };
+
+    /** Applies the planned writes in bulk runs, then the chunk's progress; a write MongoDB refuses is dead-lettered. */
+    const writeChunk = async (records: readonly ProcessedRecord[]): Promise<void> => {
+      const writes = planned(records);
+      const refuse = ({ index, reason }: { index: number; reason: string }): Promise<void> => {
+        const record = writes[index]!;
+        record.refused = reason;
+        return poison(record.message, reason);
+      };
+      const written = (async () => {
+        await applySegments(collection, segmentsOf(writes.map((r) => r.intent)), refuse, heartbeat);
+        await recordChunk(db, {
+          collection: collectionName,
+          topic,
+          partition,
+          applied: applied(records).map((r) => ({ source: r.event.source, offset: r.message.offset })),
+        });
+      })();
+      try {
+        await (watchdog === undefined
+          ? written
+          : watchdog.track(server, `write ${records.length} events to ${collectionName}`, written));
+      } catch (err) {
+        watchdog?.failed(err);
+        await mongo.recover(err); // the chunk is applied again, on a client that reaches the server
+        throw err;
+      }
+    };
+
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const started = process.hrtime.bigint();
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const records = await processChunk(chunk);
+      await writeChunk(records);
+      const done = applied(records);
+      stats.writes += done.length;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      observer.chunkApplied(
+        collectionName,
+        done.map((r) => ({ op: r.event.op, source: r.event.source })),
+        seconds,
+      );
+      resolveOffset(chunk[chunk.length - 1]!.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+      watchdog?.progress(key);
+    }
+    // Done with the batch; a failed batch leaves the work in hand, so its retries stay on the clock.
+    watchdog?.idle(key);
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What one event asks of its collection, before it becomes database calls. Keeping the intent instead of
+ * a finished operation lets the sink apply a run of them with a few bulk calls (see sink/segments.ts):
+ *
+ *   insert   a row identified by its origin or content: its `_id` is derived from the event, so a document
+ *            already there with that `_id` is this very row, applied before (a replay), and is skipped;
+ *   replace  a row that is the current state of its key: whatever is stored under its `_id` (or, for
+ *            documents written otherwise, its key) is replaced by it;
+ *   delete   the drop step: the org's documents whose column holds the value go;
+ *   pair     an affiliation row: a stored pair takes only the row's close column, a new pair is stored whole;
+ *   close    the closing rule: the employee's open pairs, but the kept ones, get the close date.
+ */
+import type { Document } from 'mongodb';
+import type { PairShape } from './pair-shape';
+
+export type RowDoc = Document & { _id: string };
+
+export type WriteIntent =
+  | { readonly kind: 'insert'; readonly doc: RowDoc }
+  | { readonly kind: 'replace'; readonly doc: RowDoc; readonly key: Document }
+  | { readonly kind: 'delete'; readonly org: string; readonly column: string; readonly value: string }
+  | { readonly kind: 'pair'; readonly shape: PairShape; readonly org: string; readonly doc: Document }
+  | {
+      readonly kind: 'close';
+      readonly shape: PairShape;
+      readonly org: string;
+      readonly employee: string;
+      readonly date: string;
+      readonly keep: readonly (readonly [string, string])[];
+    };
+
+export type PairIntent = Extract<WriteIntent, { kind: 'pair' | 'close' }>;

@@ -1,0 +1,73 @@
+/** waitForIdle: ends when nothing is pending, and names the partitions it waits for when they stand still. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createLogger } from '../../../core/logger';
+import { waitForIdle, type Lag } from '../../../consumer/group/idle';
+
+const lag = (committed: number): Lag => ({ topic: 'ratings', partition: 1, committed, end: 10 });
+
+function recorder(): { lines: Record<string, unknown>[]; logger: ReturnType<typeof createLogger> } {
+  const lines: Record<string, unknown>[] = [];
+  return {
+    lines,
+    logger: createLogger({
+      level: 'info',
+      write: (l) => lines.push(JSON.parse(l) as Record<string, unknown>),
+    }),
+  };
+}
+
+describe('waitForIdle', () => {
+  it('ends once nothing is pending, without a warning while the offsets move', async () => {
+    const answers = [[lag(2)], [lag(5)], [lag(8)], []];
+    const { lines, logger } = recorder();
+    let asked = 0;
+    await waitForIdle({
+      pending: () => Promise.resolve(answers[asked++]!),
+      groupId: 'g',
+      pollMs: 5,
+      stallWarnMs: 0,
+      stats: { events: 0 },
+      logger,
+    });
+    assert.equal(asked, 4);
+    assert.deepEqual(lines, []);
+  });
+
+  it('warns, naming the partition and offsets, when nothing is read or committed for stallWarnMs', async () => {
+    const { lines, logger } = recorder();
+    let asked = 0;
+    await waitForIdle({
+      pending: () => Promise.resolve(++asked < 30 ? [lag(9)] : []),
+      groupId: 'g',
+      pollMs: 5,
+      stallWarnMs: 40,
+      stats: { events: 3 },
+      logger,
+    });
+    assert.ok(lines.length >= 1, 'at least one warning in about 150 ms of standing still');
+    assert.equal(lines[0]!['level'], 'warn');
+    assert.match(String(lines[0]!['msg']), /still waiting for these partitions/);
+    assert.deepEqual(lines[0]!['pending'], ['ratings:1 at 9 of 10']);
+    assert.equal(lines[0]!['eventsRead'], 3);
+    assert.ok(lines.length <= 4, `one warning per stretch of 40 ms, not one per poll: ${lines.length}`);
+  });
+
+  it('does not warn while events are being read, even if no offset is committed yet', async () => {
+    const { lines, logger } = recorder();
+    const stats = { events: 0 };
+    let asked = 0;
+    await waitForIdle({
+      pending: () => {
+        stats.events += 1;
+        return Promise.resolve(++asked < 30 ? [lag(9)] : []);
+      },
+      groupId: 'g',
+      pollMs: 5,
+      stallWarnMs: 40,
+      stats,
+      logger,
+    });
+    assert.deepEqual(lines, []);
+  });
+});
