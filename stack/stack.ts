@@ -103,7 +103,10 @@ function runningLayout(cluster: readonly Service[]): KafkaBrokerCount {
 
 function pick(stack: Stack, name: ServiceName): Service {
   const service = stack.services.find((s) => s.name === name);
-  if (service === undefined) throw new ConnectorError('STACK', `no stack service named "${String(name)}"`);
+  if (service === undefined) {
+    const why = name === 'kafka-2' || name === 'kafka-3' ? ' (it runs only with stack up --brokers 3)' : '';
+    throw new ConnectorError('STACK', `no stack service named "${String(name)}"${why}`);
+  }
   return service;
 }
 

@@ -35,7 +35,7 @@ export const stackCommand = defineCommand({
     'EDREFLECT_STACK_KAFKA_PORT, _KAFKA_CONTROLLER_PORT, _KAFKA_SASL_PORT, _REGISTRY_PORT, _REGISTRY_MANAGEMENT_PORT,',
     '  _MONGO_PORT, _MONGO_DEBUG_PORT, _FTP_PORT, _FTP_PASSIVE_FIRST, _FTP_PASSIVE_LAST: the ports',
     'EDREFLECT_STACK_KAFKA_BROKERS: 1 (default) or 3, the Kafka brokers of up (as --brokers)',
-    'EDREFLECT_STACK_KAFKA_2_PORT, _KAFKA_2_CONTROLLER_PORT, _KAFKA_3_PORT, _KAFKA_3_CONTROLLER_PORT: their ports',
+    'EDREFLECT_STACK_KAFKA_2_PORT, _KAFKA_2_CONTROLLER_PORT, _KAFKA_2_SASL_PORT and the same with _KAFKA_3_: their ports',
     'EDREFLECT_STACK_REGISTRY_JAVA_HOME: a Java 21+ for the registry (default: found under /usr/lib/jvm)',
   ],
   run: async ({ positionals: argv, logger, out }) => {
