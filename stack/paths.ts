@@ -52,6 +52,13 @@ export interface StackPorts {
   readonly ftpPassiveLast: number;
   /** Kafka's second client listener: SASL_SSL with SCRAM-SHA-512. */
   readonly kafkaSasl: number;
+  /** The client, controller and SASL_SSL ports of the second and third node of a three-broker stack (`--brokers 3`). */
+  readonly kafka2: number;
+  readonly kafka2Controller: number;
+  readonly kafka2Sasl: number;
+  readonly kafka3: number;
+  readonly kafka3Controller: number;
+  readonly kafka3Sasl: number;
 }
 
 const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number]> = {
@@ -65,6 +72,12 @@ const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number
   ftpPassiveFirst: ['EDREFLECT_STACK_FTP_PASSIVE_FIRST', 32200],
   ftpPassiveLast: ['EDREFLECT_STACK_FTP_PASSIVE_LAST', 32260],
   kafkaSasl: ['EDREFLECT_STACK_KAFKA_SASL_PORT', 39094],
+  kafka2: ['EDREFLECT_STACK_KAFKA_2_PORT', 39095],
+  kafka2Controller: ['EDREFLECT_STACK_KAFKA_2_CONTROLLER_PORT', 39096],
+  kafka2Sasl: ['EDREFLECT_STACK_KAFKA_2_SASL_PORT', 39097],
+  kafka3: ['EDREFLECT_STACK_KAFKA_3_PORT', 39098],
+  kafka3Controller: ['EDREFLECT_STACK_KAFKA_3_CONTROLLER_PORT', 39099],
+  kafka3Sasl: ['EDREFLECT_STACK_KAFKA_3_SASL_PORT', 39100],
 };
 
 export function stackPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {

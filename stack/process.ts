@@ -117,6 +117,13 @@ export async function terminate(
   throw new ConnectorError('STACK', `process ${pid} did not exit after SIGKILL`);
 }
 
+/** SIGKILL to the process group at once, then waits for it to be gone. Only for a pid checked with ownedPid. */
+export async function killNow(pid: number): Promise<void> {
+  signal(pid, 'SIGKILL');
+  if (!(await waitForExit(pid, 10_000)))
+    throw new ConnectorError('STACK', `process ${pid} did not exit after SIGKILL`);
+}
+
 function signal(pid: number, sig: NodeJS.Signals): void {
   for (const target of [-pid, pid]) {
     try {

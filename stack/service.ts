@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Logger } from '../core/logger';
 import type { StackPaths } from './paths';
 
-export type ServiceName = 'kafka' | 'registry' | 'mongodb' | 'ftp';
+/** kafka-2 and kafka-3 exist in the three-broker layout only (`stack up --brokers 3`). */
+export type ServiceName = 'kafka' | 'kafka-2' | 'kafka-3' | 'registry' | 'mongodb' | 'ftp';
 
 export interface ServiceStatus {
   name: ServiceName;
@@ -34,7 +35,13 @@ export interface Service {
   isOurs(cmdline: string, pid: number): boolean;
 }
 
-/** Log and pid file of a service: <stack>/logs/<name>.log and <stack>/run/<name>.pid. */
-export function serviceFiles(paths: StackPaths, name: ServiceName): { logFile: string; pidFile: string } {
+/**
+ * Log and pid file of a service: <stack>/logs/<name>.log and <stack>/run/<name>.pid (`name` may differ from
+ * the service's: node 1 of the three-broker layout is the service "kafka" with files named kafka-1).
+ */
+export function serviceFiles(
+  paths: StackPaths,
+  name: ServiceName | 'kafka-1',
+): { logFile: string; pidFile: string } {
   return { logFile: path.join(paths.logs, `${name}.log`), pidFile: path.join(paths.run, `${name}.pid`) };
 }

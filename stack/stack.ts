@@ -8,11 +8,12 @@ import path from 'node:path';
 import { ConnectorError, errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { createSerializer, runCommand } from './command';
+import { kafkaClusterNodes, requestedBrokerCount, type KafkaBrokerCount } from './kafka-layout';
 import { withStackLock } from './lock';
-import type { StackPaths } from './paths';
+import type { StackPaths, StackPorts } from './paths';
 import { repoRoot, stackPaths, stackPorts, STACK_HOST } from './paths';
 import { isPortOpen, retryUntil } from './probe';
-import { isAlive, ownedPid, readPidFile, removePidFile, terminate } from './process';
+import { isAlive, killNow, ownedPid, readPidFile, removePidFile, terminate } from './process';
 import type { Service, ServiceName, ServiceStatus } from './service';
 import { createFtpService, ftpLayout, ftpUrl } from './services/ftp';
 import { createKafkaService } from './services/kafka';
@@ -30,25 +31,30 @@ export type { ServiceName, ServiceStatus } from './service';
 
 interface Stack {
   readonly paths: StackPaths;
+  /** 1, or 3 for the three-broker layout. */
+  readonly brokers: KafkaBrokerCount;
   readonly services: readonly Service[];
+  /** The Kafka nodes of the other layout: stopped by `up` and `down`, so that only one layout runs. */
+  readonly otherKafka: readonly Service[];
 }
 
-function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
+/**
+ * `brokers`: the Kafka layout asked for (the --brokers flag, else EDREFLECT_STACK_KAFKA_BROKERS); when
+ * neither says, `up` uses one broker and every other action the layout that is running.
+ */
+function createStack(env: NodeJS.ProcessEnv = process.env, brokers?: KafkaBrokerCount): Stack {
   const paths = stackPaths(env);
   const ports = stackPorts(env);
   const run = runCommand;
   const serialMaven = createSerializer();
+  const single = [kafkaSingle(paths, ports, serialMaven)];
+  const cluster = kafkaCluster(paths, ports, serialMaven);
+  const count = brokers ?? requestedBrokerCount(env) ?? runningLayout(cluster);
   return {
     paths,
+    brokers: count,
     services: [
-      createKafkaService({
-        paths,
-        port: ports.kafka,
-        controllerPort: ports.kafkaController,
-        saslPort: ports.kafkaSasl,
-        run,
-        serialMaven,
-      }),
+      ...(count === 3 ? cluster : single),
       createRegistryService({
         paths,
         port: ports.registry,
@@ -59,40 +65,95 @@ function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
       createMongodbService({ paths, port: ports.mongodb, debugPort: ports.mongodbDebug, run }),
       createFtpService({ paths, ports, run }),
     ],
+    otherKafka: count === 3 ? single : cluster,
   };
+}
+
+type SerialMaven = <T>(task: () => Promise<T>) => Promise<T>;
+
+function kafkaSingle(paths: StackPaths, ports: StackPorts, serialMaven: SerialMaven): Service {
+  return createKafkaService({
+    paths,
+    port: ports.kafka,
+    controllerPort: ports.kafkaController,
+    saslPort: ports.kafkaSasl,
+    run: runCommand,
+    serialMaven,
+  });
+}
+
+function kafkaCluster(paths: StackPaths, ports: StackPorts, serialMaven: SerialMaven): Service[] {
+  return kafkaClusterNodes(paths, ports).map((node) =>
+    createKafkaService({
+      paths,
+      port: node.port,
+      controllerPort: node.controllerPort,
+      saslPort: node.saslPort,
+      run: runCommand,
+      serialMaven,
+      node,
+    }),
+  );
+}
+
+/** 3 when any node of the three-broker layout is running, else 1. */
+function runningLayout(cluster: readonly Service[]): KafkaBrokerCount {
+  return cluster.some((s) => ownedPid(s.pidFile, s.isOurs) !== undefined) ? 3 : 1;
 }
 
 function pick(stack: Stack, name: ServiceName): Service {
   const service = stack.services.find((s) => s.name === name);
-  if (service === undefined) throw new ConnectorError('STACK', `no stack service named "${String(name)}"`);
+  if (service === undefined) {
+    const why = name === 'kafka-2' || name === 'kafka-3' ? ' (it runs only with stack up --brokers 3)' : '';
+    throw new ConnectorError('STACK', `no stack service named "${String(name)}"${why}`);
+  }
   return service;
 }
 
 /** Installs what is missing, starts what is not running and waits until every server really answers. */
-export async function stackUp({ logger }: { logger: Logger }): Promise<ServiceStatus[]> {
-  const stack = createStack();
-  logger.info('stack: up', { stackDir: stack.paths.stack, cacheDir: stack.paths.cache });
+export async function stackUp({
+  logger,
+  brokers,
+}: {
+  logger: Logger;
+  /** Kafka brokers: 1 or 3; default EDREFLECT_STACK_KAFKA_BROKERS, else 1. */
+  brokers?: KafkaBrokerCount;
+}): Promise<ServiceStatus[]> {
+  const stack = createStack(process.env, brokers ?? requestedBrokerCount() ?? 1);
+  logger.info('stack: up', {
+    stackDir: stack.paths.stack,
+    cacheDir: stack.paths.cache,
+    ...(stack.brokers === 1 ? {} : { kafkaBrokers: stack.brokers }),
+  });
   await withStackLock(stack.paths.run, logger, async () => {
+    await Promise.all(stack.otherKafka.map((service) => stop(service, logger)));
     const results = await Promise.allSettled(
       stack.services.map((service) => bringUp(stack, service, logger)),
     );
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [errorMessage(r.reason)] : []));
     if (failures.length > 0) throw new ConnectorError('STACK', `stack up failed:\n${failures.join('\n\n')}`);
   });
-  return stackStatus();
+  return Promise.all(stack.services.map(statusOf));
 }
 
 /** Stops the servers the stack started (by pid file, after checking the process is really ours). */
 export async function stackDown({ logger }: { logger: Logger }): Promise<ServiceStatus[]> {
   const stack = createStack();
   await withStackLock(stack.paths.run, logger, () =>
-    Promise.all(stack.services.map((service) => stop(service, logger))).then(() => undefined),
+    Promise.all([...stack.services, ...stack.otherKafka].map((service) => stop(service, logger))).then(
+      () => undefined,
+    ),
   );
-  return stackStatus();
+  return Promise.all(stack.services.map(statusOf));
 }
 
 export async function stackStatus(): Promise<ServiceStatus[]> {
   return Promise.all(createStack().services.map(statusOf));
+}
+
+/** How many Kafka brokers the stack runs (or would run): 1, or 3 for the three-broker layout. */
+export function stackKafkaBrokers(): KafkaBrokerCount {
+  return createStack().brokers;
 }
 
 /** Down, then delete the stack folder (data, logs, configuration, certificate); the download cache stays. */
@@ -129,20 +190,36 @@ export async function stopService(name: ServiceName, { logger }: { logger: Logge
   return statusOf(service);
 }
 
+/**
+ * SIGKILLs one server the stack started, at once (no shutdown hook runs: a crash, for fault tests);
+ * resolves with the pid it killed. Fails when the server is not running.
+ */
+export async function killService(name: ServiceName): Promise<number> {
+  const service = pick(createStack(), name);
+  const pid = ownedPid(service.pidFile, service.isOurs);
+  if (pid === undefined) throw new ConnectorError('STACK', `${name} is not running: nothing to kill`);
+  await killNow(pid);
+  return pid;
+}
+
 /** The settings that point the connector (and tests) at the local stack. */
 export function stackEnv(): Record<string, string> {
   const paths = stackPaths();
   const ports = stackPorts();
   const ftp = ftpLayout(paths);
+  const cluster = stackKafkaBrokers() === 3;
+  const kafkaPorts = cluster ? [ports.kafka, ports.kafka2, ports.kafka3] : [ports.kafka];
+  const saslPorts = cluster ? [ports.kafkaSasl, ports.kafka2Sasl, ports.kafka3Sasl] : [ports.kafkaSasl];
+  const brokerList = (list: number[]): string => list.map((port) => `${STACK_HOST}:${port}`).join(',');
   return {
-    KAFKA_BROKERS: `${STACK_HOST}:${ports.kafka}`,
+    KAFKA_BROKERS: brokerList(kafkaPorts),
     SCHEMA_REGISTRY_URL: registryUrl(ports.registry),
     MONGODB_URI: mongodbUri(ports.mongodb),
     EDREFLECT_FTP_URL: ftpUrl(ports.ftp),
     EDREFLECT_FTP_ROOT: ftp.root,
     EDREFLECT_FTP_CA_FILE: ftp.certFile,
     // The SASL_SSL listener: KAFKA_BROKERS, KAFKA_SSL_CA_FILE and the KAFKA_SASL_* settings of a secure client.
-    EDREFLECT_STACK_KAFKA_SASL_BROKERS: `${STACK_HOST}:${ports.kafkaSasl}`,
+    EDREFLECT_STACK_KAFKA_SASL_BROKERS: brokerList(saslPorts),
     EDREFLECT_STACK_KAFKA_CA_FILE: kafkaTlsLayout(paths).caFile,
     EDREFLECT_STACK_KAFKA_SASL_MECHANISM: KAFKA_SASL_MECHANISM.toLowerCase(),
     EDREFLECT_STACK_KAFKA_SASL_USERNAME: KAFKA_SASL_USER,

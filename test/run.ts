@@ -2,6 +2,8 @@
  * `npm test`: makes sure the real servers are there (starts the local stack unless KAFKA_BROKERS,
  * SCHEMA_REGISTRY_URL, MONGODB_URI and EDREFLECT_FTP_URL all name existing ones), then runs every
  * *.test.js file with node's test runner, one file at a time. Its exit status is the runner's.
+ * The tests under test/cluster/ need three Kafka brokers: `npm run test:cluster` (this runner with
+ * --cluster) brings the stack up with three (test/cluster-stack.ts) and runs only those.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { createLogger } from '../core/logger';
 import { installDebianPackages } from '../stack/apt';
 import { runCommand } from '../stack/command';
 import { stackEnv, stackUp } from '../stack/stack';
+import { CLUSTER_FLAG, isClusterTest, useClusterStack } from './cluster-stack';
 import { CHROMIUM } from './support/chromium';
 
 /** The test files that drive Debian's Chromium (test/support/chromium.ts). */
@@ -26,8 +29,10 @@ function testFiles(dir: string): string[] {
 }
 
 async function run(): Promise<number> {
-  const filter = process.argv.slice(2);
-  if (REQUIRED.some((name) => process.env[name] === undefined || process.env[name] === '')) {
+  const cluster = process.argv.includes(CLUSTER_FLAG);
+  const filter = process.argv.slice(2).filter((arg) => arg !== CLUSTER_FLAG);
+  if (cluster) await useClusterStack();
+  else if (REQUIRED.some((name) => process.env[name] === undefined || process.env[name] === '')) {
     const logger = createLogger({ level: 'warn' });
     process.stdout.write('starting the local stack for the tests (edreflect stack up) ...\n');
     const services = await stackUp({ logger });
@@ -38,6 +43,7 @@ async function run(): Promise<number> {
       if (process.env[k] === undefined || process.env[k] === '') process.env[k] = v;
   }
   const files = testFiles(__dirname)
+    .filter((f) => isClusterTest(f) === cluster)
     .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
     .sort();
   // With no file named, node --test would search the whole working folder: never let it.

@@ -9,19 +9,17 @@ import type { Logger } from '../../core/logger';
 export const KAFKA_PROBE_TOPIC = 'edreflect-stack-probe';
 const CONSUME_TIMEOUT_MS = 30_000;
 
-export async function probeKafka({ brokers, logger }: { brokers: string[]; logger: Logger }): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'edreflect-stack-probe',
-    brokers,
-    connectionTimeout: 3000,
-    requestTimeout: 15_000,
-    retry: { retries: 2, initialRetryTime: 300 },
-    logLevel: logLevel.WARN,
-    logCreator:
-      () =>
-      ({ namespace, log }) =>
-        logger.debug(`stack: kafkajs ${namespace}: ${log.message}`),
-  });
+export async function probeKafka({
+  brokers,
+  logger,
+  replicationFactor = 1,
+}: {
+  brokers: string[];
+  logger: Logger;
+  /** Of the probe topic, when the probe creates it. */
+  replicationFactor?: number;
+}): Promise<void> {
+  const kafka = probeClient(brokers, logger);
   const topic = KAFKA_PROBE_TOPIC;
   const token = `${process.pid}-${Date.now()}`;
   const admin = kafka.admin();
@@ -33,7 +31,7 @@ export async function probeKafka({ brokers, logger }: { brokers: string[]; logge
         { name: 'segment.ms', value: '3600000' },
       ];
       await admin.createTopics({
-        topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries }],
+        topics: [{ topic, numPartitions: 1, replicationFactor, configEntries }],
         waitForLeaders: true,
       });
     }
@@ -100,5 +98,50 @@ async function consumeValues(consumer: Consumer, topic: string, values: string[]
         clearTimeout(timer);
         reject(err instanceof Error ? err : new Error(String(err)));
       });
+  });
+}
+
+/**
+ * A node of the three-broker layout is ready when the cluster, asked through the node's own listener,
+ * lists all its brokers and this node among them.
+ */
+export async function probeClusterMember({
+  broker,
+  nodeId,
+  brokers,
+  logger,
+}: {
+  broker: string;
+  nodeId: number;
+  brokers: number;
+  logger: Logger;
+}): Promise<void> {
+  const admin = probeClient([broker], logger).admin();
+  await admin.connect();
+  try {
+    const cluster = await admin.describeCluster();
+    const ids = cluster.brokers.map((b) => b.nodeId).sort();
+    if (!ids.includes(nodeId) || ids.length !== brokers) {
+      throw new Error(
+        `the cluster lists brokers [${ids.join(', ')}]; waiting for ${brokers} with node ${nodeId}`,
+      );
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function probeClient(brokers: string[], logger: Logger): Kafka {
+  return new Kafka({
+    clientId: 'edreflect-stack-probe',
+    brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 15_000,
+    retry: { retries: 2, initialRetryTime: 300 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ namespace, log }) =>
+        logger.debug(`stack: kafkajs ${namespace}: ${log.message}`),
   });
 }
