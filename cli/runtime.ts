@@ -11,6 +11,7 @@ import { registryAuth } from '../core/registry/auth';
 import { createAvroCodec, type AvroCodec } from '../core/registry/codec';
 import type { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { mongoClientOptions, readTimeouts } from '../core/timeouts';
 import { mongoLink, type MongoLink } from '../consumer/sink/mongo-link';
 
 export interface Runtime {
@@ -25,7 +26,11 @@ export interface Runtime {
 export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<Runtime> {
   return {
     kafka: await kafkaFrom(values, logger),
-    codec: createAvroCodec({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
+    codec: createAvroCodec({
+      url: setting(values, 'registryUrl'),
+      auth: registryAuth(),
+      timeoutMs: readTimeouts().registryMs,
+    }),
     catalog: catalogFromSettings(),
     topics: topicNames(setting(values, 'topicPrefix')),
     partitions: Number(setting(values, 'partitions')),
@@ -43,14 +48,23 @@ export async function kafkaFrom(values: RawSettings, logger: Logger): Promise<Ka
   const security = kafkaSecurity();
   const brokers = setting(values, 'kafkaBrokers');
   await checkKafkaTls(brokers, security);
-  return createKafka({ brokers, clientId: setting(values, 'kafkaClientId'), logger, security });
+  const timeouts = readTimeouts();
+  return createKafka({
+    brokers,
+    clientId: setting(values, 'kafkaClientId'),
+    logger,
+    security,
+    connectionTimeoutMs: timeouts.kafkaConnectMs,
+    requestTimeoutMs: timeouts.kafkaRequestMs,
+  });
 }
 
 /** The writer's MongoDB client (MONGODB_URI, MONGODB_DB), renewed when it can no longer find the server. */
 export function writerMongo(values: RawSettings, logger: Logger): MongoLink {
   const uri = setting(values, 'mongoUri');
+  const options = mongoClientOptions(readTimeouts());
   return mongoLink({
-    newClient: () => new MongoClient(uri, { serverSelectionTimeoutMS: 15_000 }),
+    newClient: () => new MongoClient(uri, options),
     database: setting(values, 'mongoDb'),
     logger,
   });

@@ -34,7 +34,10 @@ export type SettingName =
   | 'kafkaSaslPassword'
   | 'registryUsername'
   | 'registryPassword'
-  | 'stallTimeoutSeconds';
+  | 'stallTimeoutSeconds'
+  | TimeoutSettingName;
+
+import { TIMEOUT_SETTINGS, type TimeoutSettingName } from './timeout-settings';
 
 export interface SettingSpec {
   readonly env: string;
@@ -260,4 +263,5 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
     default: '300',
     check: wholeNumber(2, 86_400),
   },
+  ...TIMEOUT_SETTINGS,
 };

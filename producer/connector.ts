@@ -28,6 +28,7 @@ import { keyPartitioner } from './publish/partitioner';
 import { beginDrop } from './publish/publisher';
 import type { DropReport } from './task/report';
 import { NO_OBSERVER, type ProduceObserver } from './observe/observer';
+import { NO_WATCH, watchedProgress, type ProduceWatch } from './observe/watched';
 import type { DayStamp, OrgId } from '../core/types';
 
 export interface ProduceOptions {
@@ -38,6 +39,8 @@ export interface ProduceOptions {
   readonly catalog: Catalog;
   readonly topics: TopicNames;
   readonly partitions: number;
+  /** The broker aborts a drop's transaction still open after this (15 min when absent). */
+  readonly transactionTimeoutMs?: number;
   readonly settleSeconds: number;
   readonly spoolDir?: string | undefined;
   readonly dryRun: boolean;
@@ -47,6 +50,10 @@ export interface ProduceOptions {
   readonly observer?: ProduceObserver;
   /** Publish a late day folder, then every later day folder again, in day order (see drop/late-days.ts). */
   readonly acceptLate?: boolean;
+  /** The progress watchdog: stages, calls to Kafka, progress (none by default). */
+  readonly watch?: ProduceWatch;
+  /** The brokers, as the watchdog names them. */
+  readonly kafkaName?: string;
 }
 
 export interface ProduceResult {
@@ -61,8 +68,13 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const { org, source, kafka, catalog, topics, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const observer = opts.observer ?? NO_OBSERVER;
+  const watch = opts.watch ?? NO_WATCH;
+  const kafkaName = `Kafka at ${opts.kafkaName ?? 'the brokers'}`;
+  const kafkaCall = <T>(call: string, promise: Promise<T>): Promise<T> =>
+    watch.track(kafkaName, call, promise);
   const spoolRoot = opts.spoolDir ?? path.join(os.tmpdir(), 'edreflect-spool');
   await removeStaleSpools({ org, spoolRoot, logger });
+  watch.stage(`listing the drops of org ${org} in ${source.describe}`);
   const drops = groupDrops(await source.listFiles());
   observer.dropsSeen(
     org,
@@ -77,18 +89,22 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const result: ProduceResult = { reports: [], unsettled: [], missed: [], late };
   if (drops.length === 0) return result;
 
+  watch.stage('creating the topics');
   const admin = kafka.admin();
-  await admin.connect();
+  await kafkaCall('connect the admin client', admin.connect());
   try {
     const specs = topicSpecs(catalog, topics, opts.partitions);
-    if (!opts.dryRun) await ensureTopics(admin, specs);
-    const recorded = await checkPartitionContract({
-      kafka,
-      admin,
-      contract: topics.contract,
-      topics: specs.map((s) => s.topic),
-      record: !opts.dryRun,
-    });
+    if (!opts.dryRun) await kafkaCall('create the topics', ensureTopics(admin, specs));
+    const recorded = await kafkaCall(
+      'check the partition counts',
+      checkPartitionContract({
+        kafka,
+        admin,
+        contract: topics.contract,
+        topics: specs.map((s) => s.topic),
+        record: !opts.dryRun,
+      }),
+    );
     if (recorded.length > 0) logger.info('recorded partition counts', { topics: recorded });
   } finally {
     await admin.disconnect();
@@ -99,14 +115,17 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
       transactionalId: `edreflect-producer-${org}`,
       idempotent: true,
       maxInFlightRequests: 1,
-      transactionTimeout: 900_000,
+      transactionTimeout: opts.transactionTimeoutMs ?? 900_000,
       allowAutoTopicCreation: false,
       createPartitioner: keyPartitioner, // kafkajs's partitions, less garbage
     });
-    await producer.connect(); // fences any other producer of this org before the ledger is read
+    watch.stage('connecting the transactional producer');
+    // Fences any other producer of this org before the ledger is read.
+    await kafkaCall('connect the transactional producer', producer.connect());
   }
   try {
-    const ledger = await readLedger(kafka, topics.ingested, org);
+    watch.stage('reading the ledger');
+    const ledger = await kafkaCall(`read ${topics.ingested}`, readLedger(kafka, topics.ingested, org));
     let lastDay = lastPublishedDay(ledger.values());
     if (lastDay !== undefined) observer.publishedDay(org, lastDay);
     let republishAfter: DayStamp | undefined; // the earliest late day accepted in this run
@@ -122,6 +141,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         break; // later drops wait too, so drops are published in order
       }
       const started = process.hrtime.bigint();
+      watch.stage(`spooling drop ${listing.label || '(current)'}`);
       const spooled = await spoolDrop({
         org,
         drop: listing,
@@ -170,15 +190,22 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           result.reports.push(report);
           continue;
         }
-        const publisher = await beginDrop({ producer });
+        const dropName = listing.label || '(current)';
+        watch.stage(`publishing drop ${dropName}`);
+        const publisher = await beginDrop({ producer, track: kafkaCall });
         try {
           const output = publishingOutput({
             encoder: opts.encoder,
             publisher,
             deadLetterTopic: topics.deadLetters,
           });
-          const progress = createProgress({ totalFiles: spooled.files.length, logger });
+          const progress = watchedProgress(
+            createProgress({ totalFiles: spooled.files.length, logger }),
+            watch,
+            dropName,
+          );
           const report = await ingestDrop(spooled, { catalog, topics, output, logger, progress });
+          watch.stage(`committing drop ${dropName}`);
           const rows = new Map(report.files.map((f) => [f.file, f.published]));
           const files = spooled.files.map((f) => ({
             name: f.name,

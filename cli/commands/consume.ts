@@ -8,6 +8,7 @@ import { consume, writerTopics } from '../../consumer/writer';
 import { consumerMetrics, lagMetric } from '../../consumer/observe/metrics';
 import { ConnectorError } from '../../core/errors';
 import { createWatchdog } from '../../core/progress/watchdog';
+import { TIMEOUT_SETTING_NAMES } from '../../core/timeouts';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { OBSERVABILITY_SETTINGS, startObservability } from '../observability';
@@ -35,7 +36,15 @@ export const consumeCommand = defineCommand({
     'until-idle': { type: 'boolean', description: 'stop once everything published so far is applied' },
   },
   settings: [...CONSUME_SETTINGS, ...OBSERVABILITY_SETTINGS],
-  moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile', 'registryUsername', 'registryPassword'],
+  moreSettings: [
+    ...KAFKA_SECURITY_SETTINGS,
+    'catalogFile',
+    'registryUsername',
+    'registryPassword',
+    ...TIMEOUT_SETTING_NAMES.filter(
+      (n) => n !== 'ftpTimeoutSeconds' && n !== 'kafkaTransactionTimeoutSeconds',
+    ),
+  ],
   run: async ({ flags, values, logger, out }) => {
     const runtime = await runtimeFrom(values, logger);
     const mongo = writerMongo(values, logger);

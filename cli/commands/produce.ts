@@ -9,7 +9,8 @@
  * on; the exit status is the worst of them.
  */
 import { notSet, resolveSettings, setting, optionalSetting, type RawSettings } from '../../core/config';
-import { ConfigError, errorMessage } from '../../core/errors';
+import { ConfigError, ConnectorError, errorMessage } from '../../core/errors';
+import { createWatchdog } from '../../core/progress/watchdog';
 import { kafkaCheck } from '../../core/health/kafka';
 import { Registry } from '../../core/metrics/registry';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
@@ -18,6 +19,7 @@ import { readOrgTargets, type OrgTarget } from '../../core/orgs';
 import { redact } from '../../core/redact';
 import { registryAuth } from '../../core/registry/auth';
 import { createRegistryHttp } from '../../core/registry/http';
+import { readTimeouts, TIMEOUT_SETTING_NAMES } from '../../core/timeouts';
 import type { OrgId } from '../../core/types';
 import { produceOnce, type ProduceResult } from '../../producer/connector';
 import { createEventEncoder } from '../../producer/encode/encoder';
@@ -28,6 +30,13 @@ import { parseCron } from '../../producer/schedule/cron';
 import { watch } from '../../producer/watch';
 import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
+import {
+  produceWatch,
+  watchedCodec,
+  watchedRegistryHttp,
+  watchedSource,
+} from '../../producer/observe/watched';
+import { exitAfterStall } from '../stall-exit';
 import { formatLateDrop } from '../../producer/drop/late-days';
 import { overdueCheck } from '../../producer/observe/overdue-check';
 import { lateDropHealth } from '../../producer/observe/late-drop-check';
@@ -92,6 +101,8 @@ export const produceCommand = defineCommand({
     ...KAFKA_SECURITY_SETTINGS,
     'registryUsername',
     'registryPassword',
+    'stallTimeoutSeconds',
+    ...TIMEOUT_SETTING_NAMES,
   ],
   run: async ({ flags, logger, out }) => {
     if ((flags.once === true) === (flags.watch === true)) {
@@ -106,21 +117,49 @@ export const produceCommand = defineCommand({
     const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
     // --watch serves /metrics and /health: its settings are checked with the others, up front.
     const { values, targets } = readProduceConfig(
-      flags.watch === true ? ['dropOverdueHours', ...OBSERVABILITY_SETTINGS] : [],
+      flags.watch === true
+        ? ['stallTimeoutSeconds', 'dropOverdueHours', ...OBSERVABILITY_SETTINGS]
+        : ['stallTimeoutSeconds'],
     );
     const runtime = await runtimeFrom(values, logger);
+    const timeouts = readTimeouts();
     const registry = new Registry();
     const metrics = producerMetrics(registry, runtime.catalog);
+    const watchdog = createWatchdog({
+      stallMs: Number(setting(values, 'stallTimeoutSeconds')) * 1000,
+      logger,
+    });
+    // A stalled run may be stuck in the very call its clean-up would close: the command ends on the stall
+    // (--watch too: its supervisor starts it again, with new clients).
+    watchdog.stalled.catch((err: unknown) => {
+      if (err instanceof ConnectorError) exitAfterStall(err, 'produce');
+    });
+    const progressWatch = produceWatch(watchdog);
+    const registryUrl = setting(values, 'registryUrl');
+    const registryName = `the Schema Registry at ${registryUrl}`;
     const encoder = createEventEncoder({
-      http: createRegistryHttp({ url: setting(values, 'registryUrl'), auth: registryAuth() }),
-      codec: runtime.codec,
+      http: watchedRegistryHttp(
+        createRegistryHttp({ url: registryUrl, auth: registryAuth(), timeoutMs: timeouts.registryMs }),
+        registryName,
+        progressWatch,
+      ),
+      codec: watchedCodec(runtime.codec, registryName, progressWatch),
     });
     const observed = new Map(
-      targets.map((t) => [t.org, observedSource(openSource({ url: t.sourceUrl, caFile: t.caFile, logger }))]),
+      targets.map((t) => [
+        t.org,
+        observedSource(
+          watchedSource(
+            openSource({ url: t.sourceUrl, caFile: t.caFile, logger, timeoutMs: timeouts.ftpMs }),
+            progressWatch,
+          ),
+        ),
+      ]),
     );
     const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
     const late = lateDropHealth();
-    const runOne = (org: OrgId): Promise<ProduceResult> =>
+    const runOne = (org: OrgId): Promise<ProduceResult> => Promise.race([produceOne(org), watchdog.stalled]);
+    const produceOne = (org: OrgId): Promise<ProduceResult> =>
       produceOnce({
         org,
         source: sourceOf(org),
@@ -129,13 +168,18 @@ export const produceCommand = defineCommand({
         catalog: runtime.catalog,
         topics: runtime.topics,
         partitions: runtime.partitions,
+        transactionTimeoutMs: timeouts.kafkaTransactionMs,
         settleSeconds: Number(setting(values, 'settleSeconds')),
         spoolDir: optionalSetting('spoolDir'),
         dryRun: flags['dry-run'] === true,
         acceptLate: flags['accept-late'] === true,
         logger: logger.child({ org }),
         observer: metrics,
-      }).then((result) => (late.note(org, result.late ?? []), result));
+        watch: progressWatch,
+        kafkaName: setting(values, 'kafkaBrokers'),
+      })
+        .then((result) => (late.note(org, result.late ?? []), result))
+        .finally(() => progressWatch.done());
     const closeAll = async (): Promise<void> => {
       for (const { source } of observed.values()) await source.close();
     };
@@ -177,6 +221,7 @@ export const produceCommand = defineCommand({
       await watchLoop(runAll, (outcomes) => void printOutcomes(outcomes, out), closeAll);
       return EXIT.ok;
     } finally {
+      watchdog.stop();
       await closeAll();
     }
 
@@ -199,6 +244,7 @@ export const produceCommand = defineCommand({
             overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
           ),
           late.check,
+          watchdog.check,
         ],
         logger,
       });

@@ -3,6 +3,7 @@
  * MongoDB), the consumer lag of each topic, what the producer published and the dead letters.
  */
 import { MongoClient } from 'mongodb';
+import { mongoClientOptions, readTimeouts } from '../../core/timeouts';
 import { setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
 import { asCollection } from '../../core/types';
@@ -48,7 +49,7 @@ export const statusCommand = defineCommand({
     const group = flags.group ?? setting(values, 'consumerGroup');
     const database = setting(values, 'mongoDb');
     const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
-    const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
+    const mongo = new MongoClient(setting(values, 'mongoUri'), mongoClientOptions(readTimeouts()));
     const admin = kafka.admin();
     try {
       await mongo.connect();

@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
+import { mongoClientOptions, readTimeouts } from '../../core/timeouts';
 import { optionalSetting, setting } from '../../core/config';
 import { accessToken, requireTokenBeyondLoopback } from '../../core/http/access-token';
 import { topicNames } from '../../core/events/topics';
@@ -49,7 +50,7 @@ export const uiCommand = defineCommand({
     requireTokenBeyondLoopback(host, token, `edreflect ui --host ${host}`);
     const catalog = catalogFromSettings();
     const kafka = await kafkaFrom(values, logger);
-    const mongo = new MongoClient(setting(values, 'mongoUri'), { serverSelectionTimeoutMS: 15_000 });
+    const mongo = new MongoClient(setting(values, 'mongoUri'), mongoClientOptions(readTimeouts()));
     const admin = kafka.admin();
     await mongo.connect();
     try {

@@ -5,6 +5,7 @@
  */
 import { MongoBulkWriteError, type Collection, type Document, type ObjectId } from 'mongodb';
 import { ConnectorError } from '../../core/errors';
+import { wrappedDriverError } from './driver-failure';
 import type { Rejected } from './rejected';
 import { isContentRejection, rejectionReason } from './rejection';
 import type { Indexed } from './segments';
@@ -32,6 +33,9 @@ export async function insertDocuments<T extends { readonly doc: OwnIdDocument }>
     acknowledged(result.insertedCount, 0, rows.length);
     return [];
   } catch (err) {
+    // Not reached (selection timed out, connection closed): the driver's own error, not "0 of 500".
+    const unreached = wrappedDriverError(err);
+    if (unreached !== undefined) throw unreached;
     if (!(err instanceof MongoBulkWriteError) || err.writeErrors === undefined) throw err;
     const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
     acknowledged(err.result.insertedCount, errors.length, rows.length);
@@ -48,8 +52,9 @@ export async function insertDocuments<T extends { readonly doc: OwnIdDocument }>
 }
 
 /**
- * Every document sent must be either inserted or reported with an error. A server may answer short without
- * an error (FerretDB does while it shuts down): then the chunk is applied again, never acknowledged.
+ * Every document sent must be either inserted or reported with an error. An answer short of that is never
+ * acknowledged: the chunk is applied again. (A command that never reached the server is not an answer:
+ * its driver error is thrown above, see driver-failure.ts.)
  */
 function acknowledged(inserted: number, failed: number, sent: number): void {
   if (inserted + failed !== sent) {

@@ -9,6 +9,7 @@
 import { MongoServerSelectionError, MongoTopologyClosedError, type Db, type MongoClient } from 'mongodb';
 import { errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import { wrappedDriverError } from './driver-failure';
 
 export interface MongoLink {
   connect(): Promise<void>;
@@ -56,7 +57,9 @@ export function mongoLink({
     connect: async () => void (await client.connect()),
     db: () => client.db(database),
     hosts: () => client.options.hosts.map(String).join(','),
-    async recover(err) {
+    async recover(thrown) {
+      // An insertMany that never reached the server hides the selection error in a bulk error.
+      const err = wrappedDriverError(thrown) ?? thrown;
       if (!(err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError)) return;
       // Partitions applied at the same time fail together: one replacement serves them all.
       recovering ??= replace(err).finally(() => (recovering = undefined));

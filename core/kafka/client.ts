@@ -9,6 +9,7 @@ export function createKafka({
   logger,
   retry = { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
   connectionTimeoutMs,
+  requestTimeoutMs,
   security = {},
 }: {
   brokers: string;
@@ -16,7 +17,10 @@ export function createKafka({
   logger: Logger;
   /** How often to retry a failed request; `config check` asks once. */
   retry?: RetryOptions;
+  /** A broker connection not established within this fails (kafkajs's default: 1 s). */
   connectionTimeoutMs?: number;
+  /** A request without an answer within this fails, and is retried (kafkajs's default: 30 s). */
+  requestTimeoutMs?: number;
   /** TLS and SASL (see security.ts); plain TCP without login when absent. */
   security?: KafkaSecurity;
 }): Kafka {
@@ -37,5 +41,8 @@ export function createKafka({
     logCreator: toLogger,
     retry,
     ...(connectionTimeoutMs === undefined ? {} : { connectionTimeout: connectionTimeoutMs }),
+    // Always enforced, whatever kafkajs's default: a broker that stops answering fails the request.
+    enforceRequestTimeout: true,
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeout: requestTimeoutMs }),
   });
 }

@@ -1,5 +1,6 @@
 /** Avro encoding and decoding in the Confluent wire format, with schemas fetched from the registry by id and cached. */
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import type { Middleware } from 'mappersmith';
 import type { RegistryAuth } from './auth';
 
 export interface AvroCodec {
@@ -7,11 +8,33 @@ export interface AvroCodec {
   decode(buffer: Buffer): Promise<unknown>;
 }
 
-export function createAvroCodec({ url, auth }: { url: string; auth?: RegistryAuth | undefined }): AvroCodec {
+export function createAvroCodec({
+  url,
+  auth,
+  timeoutMs,
+}: {
+  url: string;
+  auth?: RegistryAuth | undefined;
+  /** Each request to the registry (each attempt of the client's retries) fails after this. */
+  timeoutMs?: number;
+}): AvroCodec {
   const host = url.replace(/\/+$/, '');
-  const registry = new SchemaRegistry(auth === undefined ? { host } : { host, auth: { ...auth } });
+  const middlewares = timeoutMs === undefined ? [] : [requestTimeout(timeoutMs)];
+  const registry = new SchemaRegistry(
+    auth === undefined ? { host, middlewares } : { host, auth: { ...auth }, middlewares },
+  );
   return {
     encode: (schemaId, value) => registry.encode(schemaId, value),
     decode: (buffer) => registry.decode(buffer),
   };
+}
+
+/** The client (mappersmith) waits for ever by default: a limit on every request it has not set itself. */
+function requestTimeout(ms: number): Middleware {
+  return () => ({
+    prepareRequest: async (next) => {
+      const request = await next();
+      return request.timeout() ? request : request.enhance({ timeout: ms });
+    },
+  });
 }

@@ -10,6 +10,7 @@ export type Compatibility =
   'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
 
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RegistryHttp {
   register(subject: string, schema: object): Promise<number>;
@@ -23,11 +24,14 @@ export function createRegistryHttp({
   url,
   auth,
   fetchFn = fetch,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
 }: {
   url: string;
   /** HTTP basic authentication; none when absent. */
   auth?: RegistryAuth | undefined;
   fetchFn?: typeof fetch;
+  /** A request whose whole answer (headers and body) has not come within this fails. */
+  timeoutMs?: number;
 }): RegistryHttp {
   const base = url.replace(/\/+$/, '');
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE };
@@ -38,18 +42,22 @@ export function createRegistryHttp({
     body?: object,
   ): Promise<{ status: number; json: unknown }> => {
     let response: Response;
+    let text: string;
     try {
-      const init: RequestInit = { method, headers };
+      const init: RequestInit = { method, headers, signal: AbortSignal.timeout(timeoutMs) };
       if (body !== undefined) init.body = JSON.stringify(body);
       response = await fetchFn(`${base}${path}`, init);
+      text = await response.text(); // the signal bounds the body too
     } catch (err) {
+      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       throw new ConnectorError(
         'SCHEMA_REGISTRY',
-        `schema registry at ${base} did not answer ${method} ${path}`,
+        timedOut
+          ? `schema registry at ${base} did not answer ${method} ${path} within ${timeoutMs / 1000} s (EDREFLECT_REGISTRY_TIMEOUT_SECONDS)`
+          : `schema registry at ${base} did not answer ${method} ${path}`,
         { retriable: true, cause: err },
       );
     }
-    const text = await response.text();
     let json: unknown = undefined;
     try {
       json = text === '' ? undefined : JSON.parse(text);

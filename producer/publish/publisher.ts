@@ -33,14 +33,21 @@ export async function beginDrop({
   producer,
   batchBytes = BATCH_BYTES,
   compression = CompressionTypes.None,
+  track = (_call, promise) => promise,
 }: {
   producer: Producer;
   batchBytes?: number;
   compression?: CompressionTypes;
+  /** Every call to the brokers goes through it (the progress watchdog names the one that hangs). */
+  track?: <T>(call: string, promise: Promise<T>) => Promise<T>;
 }): Promise<DropPublisher> {
-  const transaction: Transaction = await producer.transaction();
+  const transaction: Transaction = await track('begin the transaction', producer.transaction());
   const pipeline = createSendPipeline(async (topicMessages: { topic: string; messages: Message[] }[]) => {
-    await transaction.sendBatch({ topicMessages, acks: -1, compression });
+    const count = topicMessages.reduce((n, t) => n + t.messages.length, 0);
+    await track(
+      `send ${count} messages in the transaction`,
+      transaction.sendBatch({ topicMessages, acks: -1, compression }),
+    );
   });
   let buffer = new Map<TopicName, Message[]>();
   let bytes = 0;
@@ -65,7 +72,7 @@ export async function beginDrop({
     async commit() {
       await flush();
       await pipeline.drain();
-      await transaction.commit();
+      await track('commit the transaction', transaction.commit());
     },
     async abort() {
       buffer.clear();

@@ -72,6 +72,15 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
     await outage('kafka', 3000);
     const first = await producer.endsWithin(5 * 60_000);
     log(`the producer that saw the outage ended with exit ${first.code}`);
+    // The outage struck while it published: its log names the broker it lost.
+    const broker = requireEnv('KAFKA_BROKERS');
+    const lost = first.stderr
+      .split('\n')
+      .filter((l) => /"level":"(warn|error)"/.test(l) && l.includes(broker))
+      .filter((l) =>
+        /ECONNREFUSED|ECONNRESET|Connection error|Connection timeout|KafkaJSConnectionError/.test(l),
+      );
+    assert.ok(lost.length > 0, `the producer's log shows the broker error\n${first.stderr.slice(-4000)}`);
     await untilSuccess(['produce', '--once'], env);
     await untilSuccess(['consume', '--until-idle'], env);
     await check(w);
@@ -83,20 +92,29 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
     assert.equal((await runCli(['produce', '--once'], env)).code, 0);
     const consumer = startCli(['consume', '--until-idle'], { ...env, EDREFLECT_LOG_LEVEL: 'info' });
     const db = await w.db();
-    for (
-      let i = 0;
-      i < 600 &&
-      (await db
+    const stored = (): Promise<number> =>
+      db
         .collection('ratings')
         .estimatedDocumentCount()
-        .catch(() => 0)) === 0;
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+        .catch(() => 0);
+    for (let i = 0; i < 600 && (await stored()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const before = await stored();
     await outage('mongodb', 3000);
     const first = await consumer.endsWithin(5 * 60_000);
-    log(`the consumer that saw the outage ended with exit ${first.code}`);
+    log(
+      `the consumer that saw the outage ended with exit ${first.code}; ${before} ratings stored at the stop`,
+    );
+    // The outage struck mid-work: some ratings were stored, not all, and the writer met the lost server.
+    assert.ok(
+      before > 0 && before < BIG_ROWS,
+      `ratings stored when MongoDB stopped: ${before} of ${BIG_ROWS}`,
+    );
+    const server = new URL(requireEnv('MONGODB_URI')).host.replace(/\./g, '\\.');
+    assert.match(
+      first.stderr,
+      new RegExp(`"level":"(warn|error)"[^\\n]*(MongoDB|Mongo[A-Za-z]*Error|${server})`),
+      `the consumer's log shows the lost MongoDB\n${first.stderr.slice(-4000)}`,
+    );
     if (first.code !== 0) await untilSuccess(['consume', '--until-idle'], env);
     await check(w, first);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  MongoBulkWriteError,
   MongoClient,
   MongoServerSelectionError,
   MongoTopologyClosedError,
@@ -9,6 +10,7 @@ import {
 import { mongoLink, type MongoLink } from '../../../consumer/sink/mongo-link';
 import { createLogger } from '../../../core/logger';
 import { freePort } from '../../support/ports';
+import { firstHost, tcpProxy } from '../../support/tcp-proxy';
 import { requireEnv } from '../../support/world';
 
 const DATABASE = 'edreflect_mongo_link';
@@ -60,6 +62,40 @@ describe('mongoLink', () => {
       assert.equal(link.db().databaseName, DATABASE);
       assert.match(lines.join('\n'), /replaced the MongoDB client: it could not select the server/);
       await link.db().dropDatabase();
+    } finally {
+      await link.close();
+    }
+  });
+
+  it('replaces a client whose insertMany hides the failed server selection in a bulk error', async () => {
+    const uri = requireEnv('MONGODB_URI');
+    const proxy = await tcpProxy(firstHost(uri));
+    const { link, made, lines } = linkOver([
+      { uri: `mongodb://127.0.0.1:${proxy.port}/?directConnection=true` },
+      { uri },
+    ]);
+    try {
+      await link.connect();
+      const probe = (): Promise<unknown> =>
+        link
+          .db()
+          .collection('probe')
+          .insertMany([{ at: new Date() }, { at: new Date() }], { ordered: false });
+      await probe();
+      await proxy.cut(); // the server goes away for this client; a new client reaches it directly
+      await probe().catch(() => undefined); // the connection closed under it
+      const hidden = await probe().then(
+        () => assert.fail('the insert was expected to fail'),
+        (e: unknown) => e,
+      );
+      // What the writer used to see: a bulk error with no write errors, the selection error inside it.
+      assert.ok(hidden instanceof MongoBulkWriteError, String(hidden));
+      assert.ok((hidden.errorResponse as unknown) instanceof MongoServerSelectionError);
+      await link.recover(hidden);
+      assert.equal(made.length, 2);
+      assert.equal(link.db().client, made[1], 'the new client is used');
+      assert.ok(await probe());
+      assert.match(lines.join('\n'), /replaced the MongoDB client/);
     } finally {
       await link.close();
     }

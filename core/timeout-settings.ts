@@ -1,0 +1,63 @@
+/**
+ * The time limits of every call to a server (Kafka, the Schema Registry, MongoDB, FTP), as settings of
+ * their own: a call that is never answered fails with its client's timeout error instead of waiting for
+ * ever. Spread into the SETTINGS table of settings.ts; read as milliseconds through timeouts.ts.
+ */
+import type { SettingSpec } from './settings';
+
+export type TimeoutSettingName =
+  | 'kafkaConnectTimeoutSeconds'
+  | 'kafkaRequestTimeoutSeconds'
+  | 'kafkaTransactionTimeoutSeconds'
+  | 'registryTimeoutSeconds'
+  | 'mongoSocketTimeoutSeconds'
+  | 'ftpTimeoutSeconds';
+
+const seconds =
+  (min: number, max: number) =>
+  (v: string): string | undefined =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max
+      ? undefined
+      : `must be a whole number of seconds from ${min} to ${max}`;
+
+export const TIMEOUT_SETTINGS: Record<TimeoutSettingName, SettingSpec> = {
+  kafkaConnectTimeoutSeconds: {
+    env: 'EDREFLECT_KAFKA_CONNECT_TIMEOUT_SECONDS',
+    description:
+      'a connection to a Kafka broker that is not established (TLS and SASL included) within this fails',
+    default: '10',
+    check: seconds(1, 300),
+  },
+  kafkaRequestTimeoutSeconds: {
+    env: 'EDREFLECT_KAFKA_REQUEST_TIMEOUT_SECONDS',
+    description: 'a Kafka request without an answer within this fails (and is retried by kafkajs)',
+    default: '30',
+    check: seconds(1, 600),
+  },
+  kafkaTransactionTimeoutSeconds: {
+    env: 'EDREFLECT_KAFKA_TRANSACTION_TIMEOUT_SECONDS',
+    description:
+      "the broker aborts a drop's transaction still open after this (at most the broker's transaction.max.timeout.ms)",
+    default: '900',
+    check: seconds(10, 86_400),
+  },
+  registryTimeoutSeconds: {
+    env: 'EDREFLECT_REGISTRY_TIMEOUT_SECONDS',
+    description: 'a Schema Registry request without a whole answer within this fails',
+    default: '30',
+    check: seconds(1, 600),
+  },
+  mongoSocketTimeoutSeconds: {
+    env: 'EDREFLECT_MONGO_SOCKET_TIMEOUT_SECONDS',
+    description:
+      'a MongoDB connection that receives nothing for this long while a call waits is closed and the call fails (longer than the slowest write)',
+    default: '120',
+    check: seconds(5, 3600),
+  },
+  ftpTimeoutSeconds: {
+    env: 'EDREFLECT_FTP_TIMEOUT_SECONDS',
+    description: 'an FTP connection, command or transfer idle for this long fails',
+    default: '30',
+    check: seconds(1, 600),
+  },
+};
