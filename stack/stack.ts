@@ -91,8 +91,8 @@ export async function stackDown({ logger }: { logger: Logger }): Promise<Service
   return stackStatus();
 }
 
-export async function stackStatus(): Promise<ServiceStatus[]> {
-  return Promise.all(createStack().services.map(statusOf));
+export async function stackStatus(env: NodeJS.ProcessEnv = process.env): Promise<ServiceStatus[]> {
+  return Promise.all(createStack(env).services.map(statusOf));
 }
 
 /** Down, then delete the stack folder (data, logs, configuration, certificate); the download cache stays. */
@@ -130,9 +130,9 @@ export async function stopService(name: ServiceName, { logger }: { logger: Logge
 }
 
 /** The settings that point the connector (and tests) at the local stack. */
-export function stackEnv(): Record<string, string> {
-  const paths = stackPaths();
-  const ports = stackPorts();
+export function stackEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const paths = stackPaths(env);
+  const ports = stackPorts(env);
   const ftp = ftpLayout(paths);
   return {
     KAFKA_BROKERS: `${STACK_HOST}:${ports.kafka}`,
