@@ -1,5 +1,5 @@
 # The connector's CLI: `docker run IMAGE produce --once`, `docker run IMAGE consume`.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 ENV NODE_ENV=production
 WORKDIR /app

@@ -8,6 +8,7 @@ import { readSettings, type RawSettings } from '../core/config';
 import type { Logger } from '../core/logger';
 import { SETTINGS, type SettingName } from '../core/settings';
 import { EXIT } from './exit-codes';
+import { SERVER_SETTINGS, withLocalStackDefault } from './local-stack-default';
 
 export interface FlagSpec {
   readonly type: 'boolean' | 'string';
@@ -79,30 +80,42 @@ export function defineCommand<F extends Flags>(spec: CommandSpec<F>): Command {
         out(help);
         return EXIT.ok;
       }
-      if (spec.parse === false)
-        return spec.run({ flags: {}, positionals: [...argv], values: {}, logger, out });
-      const options = Object.fromEntries(
-        Object.entries(spec.flags).map(([name, f]) => [
-          name,
-          f.default === undefined ? { type: f.type } : { type: f.type, default: f.default },
-        ]),
-      ) as ParseArgsConfig['options'];
-      const parsed = parseArgs({
-        args: [...argv],
-        options,
-        allowPositionals: spec.positionals === true,
-        strict: true,
-      });
-      const values = spec.settings.length === 0 ? {} : readSettings(spec.settings);
-      return spec.run({
-        flags: parsed.values as FlagValues<F>,
-        positionals: parsed.positionals,
-        values,
-        logger,
-        out,
-      });
+      const reads = [...spec.settings, ...(spec.moreSettings ?? [])];
+      if (reads.some((name) => SERVER_SETTINGS.includes(name)))
+        return withLocalStackDefault(logger, () => runParsed(spec, argv, logger, out));
+      return runParsed(spec, argv, logger, out);
     },
   };
+}
+
+/** Parses the flags, reads and checks the settings, then runs the command. */
+async function runParsed<F extends Flags>(
+  spec: CommandSpec<F>,
+  argv: readonly string[],
+  logger: Logger,
+  out: Out,
+): Promise<number> {
+  if (spec.parse === false) return spec.run({ flags: {}, positionals: [...argv], values: {}, logger, out });
+  const options = Object.fromEntries(
+    Object.entries(spec.flags).map(([name, f]) => [
+      name,
+      f.default === undefined ? { type: f.type } : { type: f.type, default: f.default },
+    ]),
+  ) as ParseArgsConfig['options'];
+  const parsed = parseArgs({
+    args: [...argv],
+    options,
+    allowPositionals: spec.positionals === true,
+    strict: true,
+  });
+  const values = spec.settings.length === 0 ? {} : readSettings(spec.settings);
+  return spec.run({
+    flags: parsed.values as FlagValues<F>,
+    positionals: parsed.positionals,
+    values,
+    logger,
+    out,
+  });
 }
 
 /** `--help` or `-h` anywhere before a `--`. */

@@ -147,8 +147,8 @@ export async function stackDown({ logger }: { logger: Logger }): Promise<Service
   return Promise.all(stack.services.map(statusOf));
 }
 
-export async function stackStatus(): Promise<ServiceStatus[]> {
-  return Promise.all(createStack().services.map(statusOf));
+export async function stackStatus(env: NodeJS.ProcessEnv = process.env): Promise<ServiceStatus[]> {
+  return Promise.all(createStack(env).services.map(statusOf));
 }
 
 /** How many Kafka brokers the stack runs (or would run): 1, or 3 for the three-broker layout. */
@@ -203,9 +203,9 @@ export async function killService(name: ServiceName): Promise<number> {
 }
 
 /** The settings that point the connector (and tests) at the local stack. */
-export function stackEnv(): Record<string, string> {
-  const paths = stackPaths();
-  const ports = stackPorts();
+export function stackEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const paths = stackPaths(env);
+  const ports = stackPorts(env);
   const ftp = ftpLayout(paths);
   const cluster = stackKafkaBrokers() === 3;
   const kafkaPorts = cluster ? [ports.kafka, ports.kafka2, ports.kafka3] : [ports.kafka];
