@@ -23,8 +23,7 @@ import { population, seedFor } from './population';
 import { random } from './prng';
 import { planRows } from './rows';
 import { fileShape, headerFor, SCENARIO } from './scenario';
-
-export const LEGACY_FOLDER = 'export/all';
+import { LEGACY_FOLDER } from '../core/events/ledger';
 
 export interface GenerateSummary {
   readonly files: number;
