@@ -14,7 +14,8 @@ import { ensureTopics } from '../core/kafka/topics';
 import { checkPartitionContract } from '../core/kafka/partition-contract';
 import type { Logger } from '../core/logger';
 import type { EventEncoder } from './encode/encoder';
-import { lastPublishedDay, ledgerMessage, readLedger, type LedgerEntry } from './drop/ledger';
+import { isDayDrop, ledgerMessage, type LedgerEntry } from '../core/events/ledger';
+import { lastPublishedDay, readLedger } from './drop/ledger';
 import { checkLateDay, isDayFolder, type LateDrop } from './drop/late-days';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
@@ -78,7 +79,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   const drops = groupDrops(await source.listFiles());
   observer.dropsSeen(
     org,
-    drops.filter((d) => d.label !== 'export/all').map((d) => d.day),
+    drops.filter((d) => isDayDrop(d.label)).map((d) => d.day),
   );
   logger.info('found drops', {
     org,
@@ -175,7 +176,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         } else if (again) {
           reason = `published again after the late day ${republishAfter!} (--accept-late), to apply the days in day order`;
         }
-        if (listing.label !== 'export/all') {
+        if (isDayDrop(listing.label)) {
           const missed = checkMissedDays(lastDay, spooled.day);
           if (missed !== undefined) {
             result.missed.push(missed);
@@ -225,7 +226,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           await publisher.commit();
           result.reports.push(report);
           ledger.set(spooled.id, entry);
-          if (spooled.label !== 'export/all' && (lastDay === undefined || spooled.day > lastDay))
+          if (isDayDrop(spooled.label) && (lastDay === undefined || spooled.day > lastDay))
             lastDay = spooled.day;
           observer.dropPublished(report, Number(process.hrtime.bigint() - started) / 1e9);
           if (lastDay !== undefined) observer.publishedDay(org, lastDay);

@@ -25,8 +25,7 @@ import { random } from './prng';
 import { planRows } from './rows';
 import { fileShape, headerFor, SCENARIO } from './scenario';
 import { doubtOf, insertInvalidUtf8, LATE_FOLDER, withDoubt, writeTruncated } from './doubtful';
-
-export const LEGACY_FOLDER = 'export/all';
+import { LEGACY_FOLDER } from '../core/events/ledger';
 
 export interface GenerateSummary {
   readonly files: number;

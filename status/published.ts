@@ -5,14 +5,8 @@
  */
 import type { Kafka } from 'kafkajs';
 import { readTopicToEnd } from '../core/kafka/read-to-end';
+import { isDayDrop, ledgerHead, type LedgerHead } from '../core/events/ledger';
 import type { TopicName } from '../core/types';
-
-export interface LedgerLine {
-  readonly org: string;
-  readonly drop: string;
-  readonly day: string;
-  readonly label: string;
-}
 
 export interface Published {
   readonly org: string;
@@ -21,13 +15,13 @@ export interface Published {
   readonly newestDrop: string | undefined;
 }
 
-export function publishedPerOrg(lines: readonly LedgerLine[]): Published[] {
-  const byOrg = new Map<string, Map<string, LedgerLine>>();
+export function publishedPerOrg(lines: readonly LedgerHead[]): Published[] {
+  const byOrg = new Map<string, Map<string, LedgerHead>>();
   for (const l of lines) byOrg.set(l.org, (byOrg.get(l.org) ?? new Map()).set(l.drop, l));
   return [...byOrg.entries()]
     .map(([org, drops]) => {
-      const days = [...drops.values()].filter((d) => d.label !== 'export/all');
-      const newest = days.reduce<LedgerLine | undefined>(
+      const days = [...drops.values()].filter((d) => isDayDrop(d.label));
+      const newest = days.reduce<LedgerHead | undefined>(
         (a, b) => (a === undefined || b.day > a.day ? b : a),
         undefined,
       );
@@ -37,12 +31,10 @@ export function publishedPerOrg(lines: readonly LedgerLine[]): Published[] {
 }
 
 export async function readPublished(kafka: Kafka, ledger: TopicName): Promise<Published[]> {
-  const lines: LedgerLine[] = [];
+  const lines: LedgerHead[] = [];
   await readTopicToEnd(kafka, ledger, (m) => {
-    if (m.value === null) return;
-    const entry = JSON.parse(m.value.toString('utf8')) as Partial<LedgerLine>;
-    if (typeof entry.org === 'string' && typeof entry.drop === 'string' && typeof entry.day === 'string')
-      lines.push({ org: entry.org, drop: entry.drop, day: entry.day, label: entry.label ?? '' });
+    const head = ledgerHead(m.value);
+    if (head !== undefined) lines.push(head);
   });
   return publishedPerOrg(lines);
 }

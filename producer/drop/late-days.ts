@@ -4,6 +4,7 @@
  * it waits for `produce --once --accept-late`, which publishes it and then every later day again, in day
  * order (drop-then-upsert then ends as if the days had come in order).
  */
+import { isDayDrop } from '../../core/events/ledger';
 import type { DayStamp } from '../../core/types';
 import type { DropListing } from '../source/layout';
 
@@ -16,7 +17,7 @@ export interface LateDrop {
 
 /** Whether a listing is one day folder of the per-day layout (not the flat layout's current drop, not export/all). */
 export function isDayFolder(listing: Pick<DropListing, 'label'>): boolean {
-  return listing.label !== '' && listing.label !== 'export/all';
+  return listing.label !== '' && isDayDrop(listing.label);
 }
 
 export function checkLateDay(

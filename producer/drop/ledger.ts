@@ -3,20 +3,10 @@
  * transaction as the drop's events. It lives with the data, survives restarts and is shared by every
  * producer, so a drop is published once however often and wherever the producer runs.
  */
-import type { Kafka, Message } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { isDayDrop, type LedgerEntry } from '../../core/events/ledger';
 import { readTopicToEnd } from '../../core/kafka/read-to-end';
 import type { DayStamp, DropId, OrgId, TopicName } from '../../core/types';
-
-export interface LedgerEntry {
-  readonly org: OrgId;
-  readonly drop: DropId;
-  readonly day: DayStamp;
-  readonly label: string;
-  readonly files: readonly { readonly name: string; readonly sha256: string; readonly rows: number }[];
-  readonly publishedAt: string;
-  /** Why a drop was published out of the usual course (a late day accepted, a later day published again). */
-  readonly reason?: string;
-}
 
 export async function readLedger(
   kafka: Kafka,
@@ -32,13 +22,9 @@ export async function readLedger(
   return entries;
 }
 
-export function ledgerMessage(entry: LedgerEntry): Message {
-  return { key: `${entry.org}|${entry.drop}`, value: JSON.stringify(entry) };
-}
-
 /** The newest day already published for the org, to notice days that were never seen. */
 export function lastPublishedDay(entries: Iterable<LedgerEntry>): DayStamp | undefined {
   let last: DayStamp | undefined;
-  for (const e of entries) if (e.label !== 'export/all' && (last === undefined || e.day > last)) last = e.day;
+  for (const e of entries) if (isDayDrop(e.label) && (last === undefined || e.day > last)) last = e.day;
   return last;
 }

@@ -11,6 +11,7 @@
  */
 import { byCodeUnits } from '../../core/compare';
 import { ConnectorError } from '../../core/errors';
+import { LEGACY_FOLDER } from '../../core/events/ledger';
 import { asFileName, dayOf, dayStamp, type DayStamp, type ExportFileName } from '../../core/types';
 import type { RemoteEntry } from './source';
 
@@ -32,12 +33,10 @@ export interface DropListing {
   readonly modifiedAt: Date;
 }
 
-const LEGACY = 'export/all';
-
 export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
   const csv = entries.filter((e) => e.path.toLowerCase().endsWith('.csv'));
   const top = csv.filter((e) => !e.path.includes('/'));
-  const legacy = csv.filter((e) => e.path.startsWith(`${LEGACY}/`) && e.path.split('/').length === 3);
+  const legacy = csv.filter((e) => e.path.startsWith(`${LEGACY_FOLDER}/`) && e.path.split('/').length === 3);
   const folders = new Map<string, RemoteEntry[]>();
   for (const e of csv) {
     const [first] = e.path.split('/');
@@ -63,7 +62,7 @@ export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
       ),
     )
     .sort((a, b) => byCodeUnits(a.day, b.day) || byCodeUnits(a.label, b.label));
-  return legacy.length > 0 ? [listing(LEGACY, legacy, undefined), ...drops] : drops;
+  return legacy.length > 0 ? [listing(LEGACY_FOLDER, legacy, undefined), ...drops] : drops;
 }
 
 function listing(

@@ -8,40 +8,27 @@
  * - a file without a header (0 bytes, truncated) is a failed file, not "no rows today": no closing;
  * - a header-only file is a real empty day: the closing rule applies.
  */
-import type { AffiliationEntry, CatalogEntry } from '../../core/catalog/types';
-import { messageKey, type SourceRef } from '../../core/events/contract';
-import type { ExportFileName, OrgId } from '../../core/types';
+import type { AffiliationEntry } from '../../core/catalog/types';
+import { messageKey } from '../../core/events/contract';
 import type { ColumnPlan } from '../convert/column-plan';
-import { closeEvents, type ListRow } from './affiliation-close';
-import type { ConvertedRecord } from './export-file';
+import { closeEvents } from './affiliation-close';
 import type { DropPhaseContext } from './phase-context';
-import { newFileReport } from './report';
+import { newFileReport, type FileReport } from './report';
+import { publishRows, type RejectedRow } from './rows-phase';
 
-export type RejectedRow = Extract<ConvertedRecord, { ok: false }>;
-
-export interface AffiliationPhaseContext extends DropPhaseContext {
-  readonly org: OrgId;
-  source(file: ExportFileName, line: number): SourceRef;
-  publishRows(
-    entry: CatalogEntry,
-    onRow?: (row: ListRow) => void,
-    onRejected?: (row: RejectedRow, plan: ColumnPlan) => void,
-  ): Promise<boolean>;
-}
-
+/** The affiliation file's report; undefined when the file is absent and its close list names nobody. */
 export async function publishAffiliations(
   entry: AffiliationEntry,
-  ctx: AffiliationPhaseContext,
-): Promise<void> {
-  const { report, logger } = ctx;
+  ctx: DropPhaseContext,
+): Promise<FileReport | undefined> {
+  const { logger } = ctx;
   const pairs: [string, string][] = [];
   const [first, second] = entry.key as [string, string];
   let keptByRejected = 0;
   const unreadable: number[] = [];
-  const ok = await ctx.publishRows(
-    entry,
-    ({ values }) => pairs.push([String(values[first]), String(values[second])]),
-    (row, plan) => {
+  const rows = await publishRows(entry, ctx, {
+    onRow: ({ values }) => pairs.push([String(values[first]), String(values[second])]),
+    onRejected: (row, plan) => {
       const pair = pairOfRejected(row, plan, first, second);
       if (pair === undefined) unreadable.push(row.line);
       else {
@@ -49,25 +36,26 @@ export async function publishAffiliations(
         keptByRejected += 1;
       }
     },
-  );
+  });
   const listRows = ctx.lists.get(entry.close.list);
   const fileReport =
-    report.files.find((f) => f.file === entry.file) ??
+    rows?.report ??
     (listRows !== undefined && listRows.size > 0
-      ? pushed(report.files, { ...newFileReport(entry.file, entry.kind), status: 'absent' })
+      ? { ...newFileReport(entry.file, entry.kind), status: 'absent' as const }
       : undefined);
-  if (fileReport === undefined) return;
+  if (fileReport === undefined) return undefined;
   if (fileReport.status === 'empty') {
     // No header at all: a truncated file, not a day without affiliations.
     fileReport.status = 'failed';
     fileReport.message = 'no header (an empty or truncated file): failed; closing rule not applied';
     await ctx.deadLetter(entry.file, { line: 1, reason: 'no header (an empty or truncated file)' });
     logger.error('affiliation file without a header: closing rule not applied', { file: entry.file });
-    return;
+    return fileReport;
   }
+  const ok = rows?.ok ?? true;
   if (!ok || ctx.failedLists.has(entry.close.list)) {
     fileReport.message = `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`;
-    return;
+    return fileReport;
   }
   if (unreadable.length > 0) {
     fileReport.message = `closing rule not applied: rejected row(s) at line(s) ${unreadable.slice(0, 5).join(', ')} cannot be read, so any pair could be among today's rows`;
@@ -75,9 +63,9 @@ export async function publishAffiliations(
       file: entry.file,
       lines: unreadable,
     });
-    return;
+    return fileReport;
   }
-  if (listRows === undefined) return;
+  if (listRows === undefined) return fileReport;
   const { events, withoutDate } = closeEvents(entry, listRows, pairs, ctx.source);
   const topic = ctx.topics.forCollection(entry.collection);
   for (const event of events) await ctx.output.close(topic, messageKey(ctx.org, event.employee), event);
@@ -94,6 +82,7 @@ export async function publishAffiliations(
     });
   }
   if (notes.length > 0) fileReport.message = notes.join('; ');
+  return fileReport;
 }
 
 /** The pair a rejected row names, when both of its ids can be read where the header puts them. */
@@ -112,9 +101,4 @@ function pairOfRejected(
   const a = cell(first);
   const b = cell(second);
   return a === undefined || b === undefined ? undefined : [a, b];
-}
-
-function pushed<T>(list: T[], item: T): T {
-  list.push(item);
-  return item;
 }

@@ -1,20 +1,56 @@
-/** What every phase of a drop (children, affiliations) reads and writes: the drop's lists, report and output. */
+/**
+ * What every phase of a drop reads: the drop's identity and files, the lists read so far, and where events,
+ * dead letters and logs go. A phase returns its file's report; it never edits another phase's.
+ */
+import type { SourceRef } from '../../core/events/contract';
 import type { DeadLetter } from '../../core/events/dead-letter';
 import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
-import type { ExportFileName } from '../../core/types';
+import type { DropId, ExportFileName, OrgId } from '../../core/types';
+import type { SpooledDrop, SpooledFile } from '../drop/spool';
 import type { ListRow } from './affiliation-close';
 import type { DropOutput } from './output';
-import type { DropReport } from './report';
+import type { Progress } from './progress';
+
+/** A list file's accepted rows: id (its first key column) -> its row. */
+export type ListIds = Map<string, ListRow>;
 
 export interface DropPhaseContext {
-  /** Each change or deletion list of the drop: id -> its accepted row. */
+  readonly org: OrgId;
+  readonly dropId: DropId;
+  /** The drop's files by name. */
+  readonly present: ReadonlyMap<string, SpooledFile>;
+  /** Each change list read so far that a child or an affiliation needs: id -> its accepted row. */
   readonly lists: ReadonlyMap<ExportFileName, ReadonlyMap<string, ListRow>>;
   /** Lists that could not be read at all. */
   readonly failedLists: ReadonlySet<ExportFileName>;
-  readonly report: DropReport;
   readonly topics: TopicNames;
   readonly output: DropOutput;
   readonly logger: Logger;
+  readonly progress: Progress;
+  /** The origin of an event published for `file` at `line` of this drop. */
+  source(file: ExportFileName, line: number): SourceRef;
   deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
+}
+
+export function dropPhaseContext(
+  drop: SpooledDrop,
+  deps: Pick<DropPhaseContext, 'topics' | 'output' | 'logger' | 'progress' | 'lists' | 'failedLists'>,
+): DropPhaseContext {
+  return {
+    ...deps,
+    org: drop.org,
+    dropId: drop.id,
+    present: new Map(drop.files.map((f) => [f.name, f])),
+    source: (file, line) => ({ org: drop.org, drop: drop.id, day: drop.day, file, line }),
+    deadLetter: (file, why) =>
+      deps.output.deadLetter({
+        stage: 'produce',
+        org: drop.org,
+        drop: drop.id,
+        day: drop.day,
+        file,
+        ...why,
+      }),
+  };
 }

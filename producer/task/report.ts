@@ -37,6 +37,11 @@ export function newFileReport(file: string, kind: FileReport['kind']): FileRepor
   return { file, kind, status: 'published', rowsRead: 0, published: 0, rejected: 0, dropEvents: 0 };
 }
 
+/** Appends a note to the file's message. */
+export function addNote(fileReport: FileReport, note: string): void {
+  fileReport.message = fileReport.message === undefined ? note : `${fileReport.message}; ${note}`;
+}
+
 /** A drop is clean when nothing in it was rejected, failed or unknown. */
 export function isClean(report: DropReport): boolean {
   return report.files.every((f) => f.rejected === 0 && f.status !== 'failed' && f.status !== 'unknown');
