@@ -52,6 +52,8 @@ export interface StackPorts {
   readonly ftpPassiveLast: number;
   /** Kafka's second client listener: SASL_SSL with SCRAM-SHA-512. */
   readonly kafkaSasl: number;
+  /** PostgreSQL, FerretDB's storage when the backend is postgresql. */
+  readonly postgres: number;
 }
 
 const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number]> = {
@@ -65,6 +67,7 @@ const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number
   ftpPassiveFirst: ['EDREFLECT_STACK_FTP_PASSIVE_FIRST', 32200],
   ftpPassiveLast: ['EDREFLECT_STACK_FTP_PASSIVE_LAST', 32260],
   kafkaSasl: ['EDREFLECT_STACK_KAFKA_SASL_PORT', 39094],
+  postgres: ['EDREFLECT_STACK_POSTGRES_PORT', 35432],
 };
 
 export function stackPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../core/logger';
 import type { StackPaths } from './paths';
 
-export type ServiceName = 'kafka' | 'registry' | 'mongodb' | 'ftp';
+export type ServiceName = 'kafka' | 'registry' | 'postgres' | 'mongodb' | 'ftp';
 
 export interface ServiceStatus {
   name: ServiceName;
@@ -22,6 +22,8 @@ export interface Service {
   readonly probeTimeoutMs: number;
   /** How long SIGTERM may take before SIGKILL. */
   readonly stopGraceMs: number;
+  /** Services that must answer before this one starts (FerretDB on PostgreSQL). */
+  readonly dependsOn?: readonly ServiceName[];
   readonly logFile: string;
   readonly pidFile: string;
   /** Puts missing binaries into the download cache (idempotent, quick when already there). */

@@ -23,7 +23,9 @@ import {
   kafkaSaslLayout,
 } from './services/kafka-sasl';
 import { kafkaTlsLayout } from './services/kafka-tls';
+import { mongoBackend } from './mongo-backend';
 import { createMongodbService, mongodbUri } from './services/mongodb';
+import { createPostgresService } from './services/postgres';
 import { createRegistryService, registryUrl } from './services/registry';
 
 export type { ServiceName, ServiceStatus } from './service';
@@ -38,6 +40,7 @@ function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
   const ports = stackPorts(env);
   const run = runCommand;
   const serialMaven = createSerializer();
+  const backend = mongoBackend(env);
   return {
     paths,
     services: [
@@ -56,7 +59,15 @@ function createStack(env: NodeJS.ProcessEnv = process.env): Stack {
         run,
         serialMaven,
       }),
-      createMongodbService({ paths, port: ports.mongodb, debugPort: ports.mongodbDebug, run }),
+      ...(backend === 'postgresql' ? [createPostgresService({ paths, port: ports.postgres, run })] : []),
+      createMongodbService({
+        paths,
+        port: ports.mongodb,
+        debugPort: ports.mongodbDebug,
+        backend,
+        postgresPort: ports.postgres,
+        run,
+      }),
       createFtpService({ paths, ports, run }),
     ],
   };
@@ -73,9 +84,15 @@ export async function stackUp({ logger }: { logger: Logger }): Promise<ServiceSt
   const stack = createStack();
   logger.info('stack: up', { stackDir: stack.paths.stack, cacheDir: stack.paths.cache });
   await withStackLock(stack.paths.run, logger, async () => {
-    const results = await Promise.allSettled(
-      stack.services.map((service) => bringUp(stack, service, logger)),
-    );
+    const ready = new Map<ServiceName, Promise<void>>();
+    for (const service of stack.services) {
+      const before = (service.dependsOn ?? []).map((name) => ready.get(name) ?? Promise.resolve());
+      ready.set(
+        service.name,
+        Promise.all(before).then(() => bringUp(stack, service, logger)),
+      );
+    }
+    const results = await Promise.allSettled(ready.values());
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [errorMessage(r.reason)] : []));
     if (failures.length > 0) throw new ConnectorError('STACK', `stack up failed:\n${failures.join('\n\n')}`);
   });

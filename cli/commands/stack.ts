@@ -14,11 +14,11 @@ import { defineCommand } from '../command';
 import { EXIT } from '../exit-codes';
 
 const USAGE = 'usage: edreflect stack up | down | status | env | reset | start <service> | stop <service>';
-const SERVICES: readonly ServiceName[] = ['kafka', 'registry', 'mongodb', 'ftp'];
+const SERVICES: readonly ServiceName[] = ['kafka', 'registry', 'postgres', 'mongodb', 'ftp'];
 
 export const stackCommand = defineCommand({
   name: 'stack',
-  usage: ['stack up | down | status | env | reset', 'stack start | stop kafka|registry|mongodb|ftp'],
+  usage: ['stack up | down | status | env | reset', 'stack start | stop kafka|registry|postgres|mongodb|ftp'],
   summary:
     'The local stack of real servers (Kafka, Apicurio Registry, FerretDB, ProFTPD) for tests and the demo; data in\nEDREFLECT_STACK_DIR. up installs what is missing; env prints the settings that point at it.',
   flags: {},
@@ -29,6 +29,7 @@ export const stackCommand = defineCommand({
     'EDREFLECT_CACHE_DIR: downloads (default ~/.cache/edreflect)',
     'EDREFLECT_STACK_KAFKA_PORT, _KAFKA_CONTROLLER_PORT, _KAFKA_SASL_PORT, _REGISTRY_PORT, _REGISTRY_MANAGEMENT_PORT,',
     '  _MONGO_PORT, _MONGO_DEBUG_PORT, _FTP_PORT, _FTP_PASSIVE_FIRST, _FTP_PASSIVE_LAST: the ports',
+    "EDREFLECT_STACK_MONGO_BACKEND: postgresql (default) or sqlite, FerretDB's storage; _POSTGRES_PORT its port",
     'EDREFLECT_STACK_REGISTRY_JAVA_HOME: a Java 21+ for the registry (default: found under /usr/lib/jvm)',
   ],
   run: async ({ positionals: argv, logger, out }) => {
