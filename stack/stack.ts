@@ -25,7 +25,7 @@ import {
 import { kafkaTlsLayout } from './services/kafka-tls';
 import { mongoBackend } from './mongo-backend';
 import { createMongodbService, mongodbUri } from './services/mongodb';
-import { createPostgresService } from './services/postgres';
+import { createPostgresService, outsidePostgresDir } from './services/postgres';
 import { createRegistryService, registryUrl } from './services/registry';
 
 export type { ServiceName, ServiceStatus } from './service';
@@ -124,6 +124,7 @@ export async function stackReset({ logger }: { logger: Logger }): Promise<void> 
   }
   await stackDown({ logger });
   rmSync(paths.stack, { recursive: true, force: true });
+  rmSync(path.dirname(outsidePostgresDir(paths)), { recursive: true, force: true });
   logger.info('stack: reset', { deleted: paths.stack });
 }
 

@@ -3,7 +3,8 @@
  * Its cluster lives in the stack folder; it listens on loopback only and trusts loopback clients. As root
  * it runs as the `postgres` user the package creates (the server refuses to run as root).
  */
-import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RunCommand } from '../command';
 import { installDebianPackages } from '../apt';
@@ -13,7 +14,6 @@ import { spawnDetached } from '../process';
 import type { Service } from '../service';
 import { serviceFiles } from '../service';
 import { POSTGRESQL_MAJOR, POSTGRESQL_PACKAGES } from '../versions';
-import { ConnectorError } from '../../core/errors';
 
 const BIN = `/usr/lib/postgresql/${POSTGRESQL_MAJOR}/bin`;
 /** The role FerretDB logs in as; initdb makes it the superuser of the stack's cluster. */
@@ -38,9 +38,9 @@ export function createPostgresService({
   port: number;
   run: RunCommand;
 }): Service {
-  const dir = path.join(paths.stack, 'postgres');
-  const dataDir = path.join(dir, 'data');
   const files = serviceFiles(paths, 'postgres');
+  let dir = path.join(paths.stack, 'postgres');
+  let dataDir = path.join(dir, 'data');
 
   return {
     name: 'postgres',
@@ -62,11 +62,24 @@ export function createPostgresService({
 
     async start(logger) {
       const user = await serverUser(run);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      if (user !== undefined) {
-        requireReachable(dir, user);
-        chownSync(dir, user.uid, user.gid);
+      if (user !== undefined && !reachable(paths.stack, user)) {
+        dir = outsidePostgresDir(paths);
+        dataDir = path.join(dir, 'data');
+        logger.info(
+          'stack: the postgres user cannot enter the stack folder; PostgreSQL keeps its data outside it',
+          {
+            dataDir,
+          },
+        );
       }
+      if (!dir.startsWith(paths.stack)) {
+        for (const parent of [path.dirname(path.dirname(dir)), path.dirname(dir)]) {
+          mkdirSync(parent, { recursive: true });
+          chmodSync(parent, 0o755);
+        }
+      }
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (user !== undefined) chownSync(dir, user.uid, user.gid);
       if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
         logger.info('stack: creating the PostgreSQL cluster', { dataDir });
         // prettier-ignore
@@ -97,7 +110,9 @@ export function createPostgresService({
       ], { timeoutMs: 5_000, env: { PGCONNECT_TIMEOUT: '2' } });
     },
 
-    isOurs: (cmdline) => cmdline.includes('postgres') && cmdline.includes(dataDir),
+    isOurs: (cmdline) =>
+      cmdline.includes('postgres') &&
+      (cmdline.includes(dataDir) || cmdline.includes(path.join(outsidePostgresDir(paths), 'data'))),
   };
 }
 
@@ -119,18 +134,23 @@ async function runAs(
   else await run('runuser', ['-u', 'postgres', '--', command, ...args]);
 }
 
-/** The postgres user must be able to walk down to its folder: say so plainly instead of a server log line. */
-function requireReachable(dir: string, user: RunAs): void {
-  for (let at = path.dirname(dir); ; at = path.dirname(at)) {
-    const { mode, uid, gid } = statSync(at);
-    const canEnter = uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
-    if (canEnter === 0) {
-      throw new ConnectorError(
-        'STACK',
-        `PostgreSQL runs as the postgres user, which cannot enter ${at}: allow it (chmod o+x ${at}) or set ` +
-          'EDREFLECT_STACK_DIR to a folder it can reach, or EDREFLECT_STACK_MONGO_BACKEND=sqlite',
-      );
+/**
+ * Where the cluster lives when the postgres user cannot walk down to the stack folder (a clone under
+ * /root, say): a folder of its own per stack folder, removed by `stack reset` like the rest.
+ */
+export function outsidePostgresDir(paths: StackPaths): string {
+  const id = createHash('sha256').update(paths.stack).digest('hex').slice(0, 16);
+  return path.join('/var/lib/edreflect-stack', id, 'postgres');
+}
+
+/** Whether the user may enter every folder from the root down to `dir`. */
+function reachable(dir: string, user: RunAs): boolean {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(at)) {
+      const { mode, uid, gid } = statSync(at);
+      const canEnter = uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
+      if (canEnter === 0) return false;
     }
-    if (at === path.dirname(at)) return;
+    if (at === path.dirname(at)) return true;
   }
 }
