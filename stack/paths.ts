@@ -59,6 +59,8 @@ export interface StackPorts {
   readonly kafka3: number;
   readonly kafka3Controller: number;
   readonly kafka3Sasl: number;
+  /** PostgreSQL, FerretDB's storage when the backend is postgresql. */
+  readonly postgres: number;
 }
 
 const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number]> = {
@@ -78,6 +80,7 @@ const PORT_SETTINGS: Record<keyof StackPorts, [envName: string, fallback: number
   kafka3: ['EDREFLECT_STACK_KAFKA_3_PORT', 39098],
   kafka3Controller: ['EDREFLECT_STACK_KAFKA_3_CONTROLLER_PORT', 39099],
   kafka3Sasl: ['EDREFLECT_STACK_KAFKA_3_SASL_PORT', 39100],
+  postgres: ['EDREFLECT_STACK_POSTGRES_PORT', 35432],
 };
 
 export function stackPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {

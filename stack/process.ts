@@ -26,6 +26,8 @@ export interface LaunchSpec {
   /** Receives the server's stdout and stderr (appended). */
   readonly logFile: string;
   readonly pidFile: string;
+  /** Run as this user instead of the current one (PostgreSQL refuses to run as root). */
+  readonly user?: { readonly uid: number; readonly gid: number };
 }
 
 /** Starts a server in its own session, detached from this process, and records its pid. */
@@ -40,6 +42,7 @@ export async function spawnDetached(spec: LaunchSpec): Promise<number> {
       env: { ...process.env, ...spec.env },
       detached: true,
       stdio: ['ignore', fd, fd],
+      ...(spec.user === undefined ? {} : { uid: spec.user.uid, gid: spec.user.gid }),
     });
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);

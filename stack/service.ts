@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger';
 import type { StackPaths } from './paths';
 
 /** kafka-2 and kafka-3 exist in the three-broker layout only (`stack up --brokers 3`). */
-export type ServiceName = 'kafka' | 'kafka-2' | 'kafka-3' | 'registry' | 'mongodb' | 'ftp';
+export type ServiceName = 'kafka' | 'kafka-2' | 'kafka-3' | 'registry' | 'postgres' | 'mongodb' | 'ftp';
 
 export interface ServiceStatus {
   name: ServiceName;
@@ -23,6 +23,8 @@ export interface Service {
   readonly probeTimeoutMs: number;
   /** How long SIGTERM may take before SIGKILL. */
   readonly stopGraceMs: number;
+  /** Services that must answer before this one starts (FerretDB on PostgreSQL). */
+  readonly dependsOn?: readonly ServiceName[];
   readonly logFile: string;
   readonly pidFile: string;
   /** Puts missing binaries into the download cache (idempotent, quick when already there). */

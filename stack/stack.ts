@@ -24,7 +24,9 @@ import {
   kafkaSaslLayout,
 } from './services/kafka-sasl';
 import { kafkaTlsLayout } from './services/kafka-tls';
+import { mongoBackend } from './mongo-backend';
 import { createMongodbService, mongodbUri } from './services/mongodb';
+import { createPostgresService, outsidePostgresDir } from './services/postgres';
 import { createRegistryService, registryUrl } from './services/registry';
 
 export type { ServiceName, ServiceStatus } from './service';
@@ -50,6 +52,7 @@ function createStack(env: NodeJS.ProcessEnv = process.env, brokers?: KafkaBroker
   const single = [kafkaSingle(paths, ports, serialMaven)];
   const cluster = kafkaCluster(paths, ports, serialMaven);
   const count = brokers ?? requestedBrokerCount(env) ?? runningLayout(cluster);
+  const backend = mongoBackend(env);
   return {
     paths,
     brokers: count,
@@ -62,7 +65,15 @@ function createStack(env: NodeJS.ProcessEnv = process.env, brokers?: KafkaBroker
         run,
         serialMaven,
       }),
-      createMongodbService({ paths, port: ports.mongodb, debugPort: ports.mongodbDebug, run }),
+      ...(backend === 'postgresql' ? [createPostgresService({ paths, port: ports.postgres, run })] : []),
+      createMongodbService({
+        paths,
+        port: ports.mongodb,
+        debugPort: ports.mongodbDebug,
+        backend,
+        postgresPort: ports.postgres,
+        run,
+      }),
       createFtpService({ paths, ports, run }),
     ],
     otherKafka: count === 3 ? single : cluster,
@@ -127,9 +138,15 @@ export async function stackUp({
   });
   await withStackLock(stack.paths.run, logger, async () => {
     await Promise.all(stack.otherKafka.map((service) => stop(service, logger)));
-    const results = await Promise.allSettled(
-      stack.services.map((service) => bringUp(stack, service, logger)),
-    );
+    const ready = new Map<ServiceName, Promise<void>>();
+    for (const service of stack.services) {
+      const before = (service.dependsOn ?? []).map((name) => ready.get(name) ?? Promise.resolve());
+      ready.set(
+        service.name,
+        Promise.all(before).then(() => bringUp(stack, service, logger)),
+      );
+    }
+    const results = await Promise.allSettled(ready.values());
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [errorMessage(r.reason)] : []));
     if (failures.length > 0) throw new ConnectorError('STACK', `stack up failed:\n${failures.join('\n\n')}`);
   });
@@ -168,6 +185,7 @@ export async function stackReset({ logger }: { logger: Logger }): Promise<void> 
   }
   await stackDown({ logger });
   rmSync(paths.stack, { recursive: true, force: true });
+  rmSync(path.dirname(outsidePostgresDir(paths)), { recursive: true, force: true });
   logger.info('stack: reset', { deleted: paths.stack });
 }
 

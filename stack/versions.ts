@@ -22,3 +22,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
 /** ProFTPD comes from the distribution's packages; the version is checked, not chosen. */
 export const PROFTPD_PACKAGES = ['proftpd-basic', 'proftpd-mod-crypto'] as const;
 export const PROFTPD_EXPECTED_VERSION = '1.3.8';
+
+/** PostgreSQL for FerretDB's postgresql backend, from the distribution's packages (Debian 12: 15). */
+export const POSTGRESQL_MAJOR = 15;
+export const POSTGRESQL_PACKAGES = [`postgresql-${POSTGRESQL_MAJOR}`] as const;

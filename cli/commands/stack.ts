@@ -16,13 +16,21 @@ import { EXIT } from '../exit-codes';
 
 const USAGE =
   'usage: edreflect stack up [--brokers 1|3] | down | status | env | reset | start <service> | stop <service>';
-const SERVICES: readonly ServiceName[] = ['kafka', 'kafka-2', 'kafka-3', 'registry', 'mongodb', 'ftp'];
+const SERVICES: readonly ServiceName[] = [
+  'kafka',
+  'kafka-2',
+  'kafka-3',
+  'registry',
+  'postgres',
+  'mongodb',
+  'ftp',
+];
 
 export const stackCommand = defineCommand({
   name: 'stack',
   usage: [
     'stack up [--brokers 1|3] | down | status | env | reset',
-    'stack start | stop kafka|kafka-2|kafka-3|registry|mongodb|ftp',
+    'stack start | stop kafka|kafka-2|kafka-3|registry|postgres|mongodb|ftp',
   ],
   summary:
     'The local stack of real servers (Kafka, Apicurio Registry, FerretDB, ProFTPD) for tests and the demo; data in\nEDREFLECT_STACK_DIR. up installs what is missing; env prints the settings that point at it.',
@@ -36,6 +44,7 @@ export const stackCommand = defineCommand({
     '  _MONGO_PORT, _MONGO_DEBUG_PORT, _FTP_PORT, _FTP_PASSIVE_FIRST, _FTP_PASSIVE_LAST: the ports',
     'EDREFLECT_STACK_KAFKA_BROKERS: 1 (default) or 3, the Kafka brokers of up (as --brokers)',
     'EDREFLECT_STACK_KAFKA_2_PORT, _KAFKA_2_CONTROLLER_PORT, _KAFKA_2_SASL_PORT and the same with _KAFKA_3_: their ports',
+    "EDREFLECT_STACK_MONGO_BACKEND: postgresql (default) or sqlite, FerretDB's storage; _POSTGRES_PORT its port",
     'EDREFLECT_STACK_REGISTRY_JAVA_HOME: a Java 21+ for the registry (default: found under /usr/lib/jvm)',
   ],
   run: async ({ positionals: argv, logger, out }) => {

@@ -1,11 +1,13 @@
 /**
- * MongoDB wire protocol from FerretDB (built with `go install`), storing its data in SQLite files in the
- * stack folder. See FIELD-NOTES.md for what FerretDB does not support (transactions, change streams...).
+ * MongoDB wire protocol from FerretDB (built with `go install`), storing its data in the stack's PostgreSQL
+ * (stack/services/postgres.ts) or in SQLite files in the stack folder (stack/mongo-backend.ts). See
+ * FIELD-NOTES.md for what FerretDB does not support (transactions, change streams...).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { RunCommand } from '../command';
+import type { MongoBackend } from '../mongo-backend';
 import { installOnce } from '../cache';
 import type { StackPaths } from '../paths';
 import { STACK_HOST } from '../paths';
@@ -13,6 +15,7 @@ import { spawnDetached } from '../process';
 import type { Service } from '../service';
 import { serviceFiles } from '../service';
 import { FERRETDB_VERSION } from '../versions';
+import { postgresUrl } from './postgres';
 
 /** Build outside any workspace, with the module's own go.sum. */
 const GO_ENV = { GOWORK: 'off', GOFLAGS: '-mod=readonly' };
@@ -25,11 +28,16 @@ export function createMongodbService({
   paths,
   port,
   debugPort,
+  backend,
+  postgresPort,
   run,
 }: {
   paths: StackPaths;
   port: number;
   debugPort: number;
+  backend: MongoBackend;
+  /** Where the stack's PostgreSQL listens (used when the backend is postgresql). */
+  postgresPort: number;
   run: RunCommand;
 }): Service {
   const home = path.join(paths.cache, `ferretdb-${FERRETDB_VERSION}`);
@@ -44,6 +52,7 @@ export function createMongodbService({
     otherPorts: [debugPort],
     probeTimeoutMs: 30_000,
     stopGraceMs: 15_000,
+    dependsOn: backend === 'postgresql' ? ['postgres'] : [],
     ...files,
 
     install: (logger) =>
@@ -74,9 +83,10 @@ export function createMongodbService({
       return spawnDetached({
         command: binary,
         args: [
-          '--handler=sqlite',
-          // FerretDB wants a file: URL naming an existing folder, with the trailing slash.
-          `--sqlite-url=file:${dataDir}/`,
+          ...(backend === 'postgresql'
+            ? ['--handler=postgresql', `--postgresql-url=${postgresUrl(postgresPort)}`]
+            : // FerretDB wants a file: URL naming an existing folder, with the trailing slash.
+              ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]),
           `--listen-addr=${STACK_HOST}:${port}`,
           `--debug-addr=${STACK_HOST}:${debugPort}`,
           `--state-dir=${dir}`,
@@ -102,6 +112,6 @@ export function createMongodbService({
       }
     },
 
-    isOurs: (cmdline) => cmdline.includes('ferretdb') && cmdline.includes(dataDir),
+    isOurs: (cmdline) => cmdline.includes('ferretdb') && cmdline.includes(`--state-dir=${dir}`),
   };
 }
