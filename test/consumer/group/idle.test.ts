@@ -37,6 +37,7 @@ describe('waitForIdle', () => {
   it('warns, naming the partition and offsets, when nothing is read or committed for stallWarnMs', async () => {
     const { lines, logger } = recorder();
     let asked = 0;
+    const started = Date.now();
     await waitForIdle({
       pending: () => Promise.resolve(++asked < 30 ? [lag(9)] : []),
       groupId: 'g',
@@ -45,12 +46,17 @@ describe('waitForIdle', () => {
       stats: { events: 3 },
       logger,
     });
+    // 30 polls of 5 ms take about 150 ms, longer on a loaded machine: the bound follows the real time.
+    const stretches = Math.floor((Date.now() - started) / 40);
     assert.ok(lines.length >= 1, 'at least one warning in about 150 ms of standing still');
     assert.equal(lines[0]!['level'], 'warn');
     assert.match(String(lines[0]!['msg']), /still waiting for these partitions/);
     assert.deepEqual(lines[0]!['pending'], ['ratings:1 at 9 of 10']);
     assert.equal(lines[0]!['eventsRead'], 3);
-    assert.ok(lines.length <= 4, `one warning per stretch of 40 ms, not one per poll: ${lines.length}`);
+    assert.ok(
+      lines.length <= stretches && lines.length < asked - 1,
+      `one warning per stretch of 40 ms (${stretches} stretches), not one per poll (${asked}): ${lines.length}`,
+    );
   });
 
   it('does not warn while events are being read, even if no offset is committed yet', async () => {
