@@ -7,6 +7,7 @@ import { ConnectorError, errorMessage } from '../core/errors';
 import { explainKafkaFailure } from '../core/kafka/failure';
 import { registerSecrets } from '../core/config';
 import { createLogger } from '../core/logger';
+import { printWarningsExceptKnownHarmless } from '../core/node-warnings';
 import { readOrgTargets } from '../core/orgs';
 import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
@@ -68,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(args: string[]): Promise<number> {
+  printWarningsExceptKnownHarmless();
   const flag = takeLogLevelFlag(args);
   if (!flag.ok) {
     process.stderr.write(`edreflect: ${flag.problem}\n`);
