@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../core/logger';
+import { printWarningsExceptKnownHarmless } from '../core/node-warnings';
 import { installDebianPackages } from '../stack/apt';
 import { runCommand } from '../stack/command';
 import { stackEnv, stackUp } from '../stack/stack';
@@ -29,6 +30,7 @@ function testFiles(dir: string): string[] {
 }
 
 async function run(): Promise<number> {
+  printWarningsExceptKnownHarmless();
   const cluster = process.argv.includes(CLUSTER_FLAG);
   const filter = process.argv.slice(2).filter((arg) => arg !== CLUSTER_FLAG);
   if (cluster) await useClusterStack();
@@ -60,9 +62,18 @@ async function run(): Promise<number> {
   const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-    { stdio: 'inherit', env: process.env },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_OPTIONS: withKnownWarningsFilter(process.env['NODE_OPTIONS']) },
+    },
   );
   return result.status ?? 1;
+}
+
+/** Every test process (and each CLI it starts) leaves out the known-harmless warnings: support/known-warnings.ts. */
+function withKnownWarningsFilter(options: string | undefined): string {
+  const filter = `--require ${JSON.stringify(path.join(__dirname, 'support', 'known-warnings.js'))}`;
+  return options === undefined || options === '' ? filter : `${options} ${filter}`;
 }
 
 run().then(
