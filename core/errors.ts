@@ -16,7 +16,6 @@ export type ErrorCode =
   | 'MONGODB'
   | 'EVENT_INVALID'
   | 'STACK'
-  | 'DROP_MISSED'
   | 'PARTITIONS_CHANGED'
   | 'STALLED'
   | 'STOPPED';
@@ -50,16 +49,6 @@ export interface CsvPosition {
   readonly line: number;
   readonly column?: number;
   readonly columnName?: string;
-}
-
-/** One bad row: the rest of the file goes on. */
-export class RowError extends ConnectorError {
-  readonly position: CsvPosition;
-
-  constructor(position: CsvPosition, reason: string) {
-    super('CSV_ROW_INVALID', `${formatPosition(position)}: ${reason}`);
-    this.position = position;
-  }
 }
 
 /** A whole file cannot be applied (for example its key column is missing). */

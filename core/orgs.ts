@@ -4,7 +4,6 @@
  * is not in the URL). Passwords are put into the source URL here, and registered as secrets.
  */
 import { configFile, notSet, resolveSettings } from './config';
-import { ConfigError } from './errors';
 import { addSecret } from './redact';
 import { describeRef, resolveRef } from './secret-ref';
 import { SETTINGS } from './settings';
@@ -58,13 +57,6 @@ export function readOrgTargets(env: NodeJS.ProcessEnv = process.env): OrgTargets
     });
   }
   return { targets, problems };
-}
-
-/** Like readOrgTargets, but throws one ConfigError naming every problem. */
-export function requireOrgTargets(env: NodeJS.ProcessEnv = process.env): OrgTarget[] {
-  const { targets, problems } = readOrgTargets(env);
-  if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
-  return targets;
 }
 
 function singleOrg(env: NodeJS.ProcessEnv, caFile: string | undefined, earlier: string[]): OrgTargets {

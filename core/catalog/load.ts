@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConnectorError } from '../errors';
-import { asCollection, asFileName, type ExportFileName } from '../types';
+import { asCollection, asFileName } from '../types';
 import {
   COLUMN_TYPES,
   type Catalog,
@@ -189,8 +189,4 @@ function crossCheck(e: CatalogEntry, byName: Map<string, CatalogEntry>, problem:
 export function collectionFor(file: string, kind: FileKind): string {
   if (kind === 'legacy-id-map') return 'legacy_ids';
   return path.posix.basename(file, '.csv').toLowerCase();
-}
-
-export function isExportFileName(value: string): value is ExportFileName {
-  return value.endsWith('.csv');
 }

@@ -23,8 +23,6 @@ export const HEADER = {
   line: 'edreflect.line',
 } as const;
 
-export type EventOp = 'row' | 'drop' | 'close';
-
 /** Where an event came from: the Avro `_source` field of every event. */
 export interface SourceRef {
   readonly org: OrgId;

@@ -68,10 +68,3 @@ export function kafkaSecurityConfig(security: KafkaSecurity): Pick<KafkaConfig, 
     ...(security.sasl === undefined ? {} : { sasl: security.sasl }),
   };
 }
-
-/** Who logs in, for messages: "user edreflect (scram-sha-512)"; never the password. */
-export function describeLogin(security: KafkaSecurity): string | undefined {
-  const sasl = security.sasl;
-  if (sasl === undefined || !('username' in sasl)) return undefined;
-  return `user ${sasl.username} (${sasl.mechanism})`;
-}
