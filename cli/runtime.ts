@@ -1,7 +1,7 @@
 /** Builds the clients a command needs from checked settings. */
 import { loadCatalog } from '../core/catalog/load';
 import type { Catalog } from '../core/catalog/types';
-import { optionalSetting, setting, type RawSettings } from '../core/config';
+import { numberSetting, optionalSetting, type RawSettings, setting } from '../core/config';
 import { topicNames, type TopicNames } from '../core/events/topics';
 import { createKafka } from '../core/kafka/client';
 import { kafkaSecurity } from '../core/kafka/security';
@@ -33,7 +33,7 @@ export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<
     }),
     catalog: catalogFromSettings(),
     topics: topicNames(setting(values, 'topicPrefix')),
-    partitions: Number(setting(values, 'partitions')),
+    partitions: numberSetting(values, 'partitions'),
   };
 }
 

@@ -114,6 +114,13 @@ export function setting(values: RawSettings, name: SettingName): string {
   return value;
 }
 
+/** A numeric setting as its number (its spec's check has already refused anything else). */
+export function numberSetting(values: RawSettings, name: SettingName): number {
+  const value = Number(setting(values, name));
+  if (!Number.isFinite(value)) throw new ConfigError(`${SETTINGS[name].env} must be a number`);
+  return value;
+}
+
 export function optionalSetting(name: SettingName, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const { values, problems } = resolveSettings([name], env);
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);

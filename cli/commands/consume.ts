@@ -1,5 +1,5 @@
 /** `edreflect consume [--until-idle]`: apply events to MongoDB, until stopped or until everything published is applied. */
-import { setting } from '../../core/config';
+import { numberSetting, setting } from '../../core/config';
 import { kafkaCheck } from '../../core/health/kafka';
 import { mongoCheck } from '../../core/health/mongo';
 import { createProbeKafka } from '../../core/kafka/probe';
@@ -56,7 +56,7 @@ export const consumeCommand = defineCommand({
       ...writerTopics(runtime.catalog, runtime.topics).keys(),
     ]);
     const watchdog = createWatchdog({
-      stallMs: Number(setting(values, 'stallTimeoutSeconds')) * 1000,
+      stallMs: numberSetting(values, 'stallTimeoutSeconds') * 1000,
       logger,
     });
     // A stalled run may be stuck in the very call its clean-up would close: --until-idle ends on the stall.
@@ -82,7 +82,7 @@ export const consumeCommand = defineCommand({
         groupId,
         observer,
         untilIdle: flags['until-idle'] === true,
-        concurrency: Number(setting(values, 'consumerConcurrency')),
+        concurrency: numberSetting(values, 'consumerConcurrency'),
         logger,
         stopSignal: stopSignal(logger),
         watchdog,

@@ -6,7 +6,7 @@
  * --wipe` rebuilds the database from the new topics, and producer and consumer run on the new prefix.
  * Refuses new topics that already hold events (a copy is not repeated on top of another).
  */
-import { setting } from '../../core/config';
+import { numberSetting, setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import { topicNames, topicSpecs } from '../../core/events/topics';
 import { copyTopic } from '../../core/kafka/copy-topic';
@@ -36,7 +36,7 @@ export const migrateTopicsCommand = defineCommand({
         `--from ${flags.from} is EDREFLECT_TOPIC_PREFIX itself: set EDREFLECT_TOPIC_PREFIX to the new prefix`,
       );
     const catalog = catalogFromSettings();
-    const partitions = Number(setting(values, 'partitions'));
+    const partitions = numberSetting(values, 'partitions');
     const oldTopics = topicNames(flags.from);
     const newTopics = topicNames(prefix);
     const oldSpecs = topicSpecs(catalog, oldTopics, partitions);

@@ -8,7 +8,14 @@
  * (core/orgs.ts). With several orgs each runs in turn; one org's failure is printed and the others go
  * on; the exit status is the worst of them.
  */
-import { notSet, resolveSettings, setting, optionalSetting, type RawSettings } from '../../core/config';
+import {
+  notSet,
+  numberSetting,
+  optionalSetting,
+  type RawSettings,
+  resolveSettings,
+  setting,
+} from '../../core/config';
 import { ConfigError, ConnectorError, errorMessage } from '../../core/errors';
 import { createWatchdog } from '../../core/progress/watchdog';
 import { kafkaCheck } from '../../core/health/kafka';
@@ -126,7 +133,7 @@ export const produceCommand = defineCommand({
     const registry = new Registry();
     const metrics = producerMetrics(registry, runtime.catalog);
     const watchdog = createWatchdog({
-      stallMs: Number(setting(values, 'stallTimeoutSeconds')) * 1000,
+      stallMs: numberSetting(values, 'stallTimeoutSeconds') * 1000,
       logger,
     });
     // A stalled run may be stuck in the very call its clean-up would close: the command ends on the stall
@@ -169,7 +176,7 @@ export const produceCommand = defineCommand({
         topics: runtime.topics,
         partitions: runtime.partitions,
         transactionTimeoutMs: timeouts.kafkaTransactionMs,
-        settleSeconds: Number(setting(values, 'settleSeconds')),
+        settleSeconds: numberSetting(values, 'settleSeconds'),
         spoolDir: optionalSetting('spoolDir'),
         dryRun: flags['dry-run'] === true,
         acceptLate: flags['accept-late'] === true,
@@ -231,7 +238,7 @@ export const produceCommand = defineCommand({
       onResult: (result: T) => void,
       reset: () => Promise<void>,
     ): Promise<void> {
-      const overdueHours = Number(setting(values, 'dropOverdueHours'));
+      const overdueHours = numberSetting(values, 'dropOverdueHours');
       const server = await startObservability({
         registry,
         checks: [

@@ -6,7 +6,7 @@
  * the database as it stood after that day's last drop, its sync state marked "as of DAY", and the
  * one-off group deleted afterwards.
  */
-import { setting } from '../../core/config';
+import { numberSetting, setting } from '../../core/config';
 import type { Kafka } from 'kafkajs';
 import { ConfigError, errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -88,7 +88,7 @@ export const replayCommand = defineCommand({
           mongo,
           groupId,
           untilIdle: true,
-          concurrency: Number(setting(values, 'consumerConcurrency')),
+          concurrency: numberSetting(values, 'consumerConcurrency'),
           logger,
           stats,
           stopSignal: stopSignal(logger),

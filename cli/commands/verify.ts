@@ -2,7 +2,7 @@
  * `edreflect verify [--org ORG] [--until DAY] [--json]`: proves that MONGODB_DB holds what the topics
  * imply, or names where it does not (consumer/verify/). Exit 0 when equal, 1 with a summary otherwise.
  */
-import { setting } from '../../core/config';
+import { numberSetting, setting } from '../../core/config';
 import { untilDay } from '../../consumer/replay/until';
 import { formatDifference } from '../../consumer/verify/compare';
 import { verify } from '../../consumer/verify/run';
@@ -41,7 +41,7 @@ export const verifyCommand = defineCommand({
       liveGroup: setting(values, 'consumerGroup'),
       ...(flags.org === undefined ? {} : { org: flags.org }),
       ...(until === undefined ? {} : { until }),
-      concurrency: Number(setting(values, 'consumerConcurrency')),
+      concurrency: numberSetting(values, 'consumerConcurrency'),
       logger,
       stopSignal: stopSignal(logger),
     });
