@@ -8,6 +8,14 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 10, initialMs: 200, maxMs: 5_000 };
 
+/** The wait before retry `attempt` (0 first): doubling from initialMs, never above maxMs; no jitter. */
+export function backOffMs(
+  { initialMs, maxMs }: Pick<RetryPolicy, 'initialMs' | 'maxMs'>,
+  attempt: number,
+): number {
+  return Math.min(maxMs, initialMs * 2 ** attempt);
+}
+
 export function isRetriable(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { retriable?: unknown }).retriable === true;
 }
@@ -24,7 +32,7 @@ export async function withRetry<T>(
       return await work();
     } catch (err) {
       if (attempt >= policy.retries || !retriable(err)) throw err;
-      const delay = Math.min(policy.maxMs, policy.initialMs * 2 ** attempt) * (0.5 + Math.random() / 2);
+      const delay = backOffMs(policy, attempt) * (0.5 + Math.random() / 2);
       await new Promise((r) => setTimeout(r, delay));
     }
   }

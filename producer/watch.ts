@@ -5,6 +5,7 @@
  * published whole or not at all) and then ends the loop.
  */
 import type { Logger } from '../core/logger';
+import { backOffMs } from '../core/retry';
 
 export interface WatchOptions<T> {
   readonly runOnce: () => Promise<T>;
@@ -50,7 +51,7 @@ function nextWaitMs(
   intervalMs: number,
   schedule: WatchOptions<unknown>['schedule'],
 ): number {
-  const backOff = Math.min(intervalMs * 4, 1000 * 2 ** Math.min(failures, 20));
+  const backOff = backOffMs({ initialMs: 1000, maxMs: intervalMs * 4 }, failures);
   if (schedule === undefined) return failures === 0 ? intervalMs : backOff;
   const untilScheduled = Math.max(0, schedule.next(new Date()).getTime() - Date.now());
   return failures === 0 ? untilScheduled : Math.min(backOff, untilScheduled);
