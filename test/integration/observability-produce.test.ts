@@ -69,6 +69,7 @@ describe('produce --watch: /metrics and /health', () => {
         ['source', true],
         ['drop-overdue', true],
         ['late-drop', true],
+        ['progress', true],
       ],
     );
     cli.child.kill('SIGTERM');
