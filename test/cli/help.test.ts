@@ -12,6 +12,7 @@ const COMMANDS: readonly { args: string[]; option: string; reads: string }[] = [
   { args: ['replay'], option: '--wipe', reads: 'EDREFLECT_CONSUMER_GROUP' },
   { args: ['replay'], option: '--until YYYY-MM-DD', reads: 'MONGODB_DB' },
   { args: ['verify'], option: '--org ORG', reads: 'EDREFLECT_CONSUMER_GROUP' },
+  { args: ['migrate-topics'], option: '--from PREFIX', reads: 'EDREFLECT_TOPIC_PREFIX' },
   { args: ['status'], option: '--json', reads: 'KAFKA_BROKERS' },
   { args: ['ui'], option: '--port P', reads: 'EDREFLECT_UI_PORT' },
   { args: ['config', 'check'], option: '--log-level LEVEL', reads: 'SCHEMA_REGISTRY_URL' },
