@@ -2,6 +2,7 @@
  * Proves the broker works the way the connector uses it: a committed transaction from an idempotent
  * transactional producer, a plain produce, and a fresh consumer group reading both back (read_committed).
  */
+import { ConnectorError } from '../../core/errors';
 import type { Consumer, Producer } from 'kafkajs';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { Logger } from '../../core/logger';
@@ -122,7 +123,8 @@ export async function probeClusterMember({
     const cluster = await admin.describeCluster();
     const ids = cluster.brokers.map((b) => b.nodeId).sort();
     if (!ids.includes(nodeId) || ids.length !== brokers) {
-      throw new Error(
+      throw new ConnectorError(
+        'STACK',
         `the cluster lists brokers [${ids.join(', ')}]; waiting for ${brokers} with node ${nodeId}`,
       );
     }
