@@ -5,14 +5,16 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { CLOSE_SCHEMA, DROP_SCHEMA, subjectFor } from '../core/events/contract';
+import { CLOSE_SCHEMA, PURGE_SCHEMA, subjectFor } from '../core/events/contract';
 import { ROW_NAMESPACE } from '../producer/encode/row-schema';
 import type { RunNames } from './names';
+import { sinkGroup } from './peer/caught-up';
 import type { Servers } from './servers';
-import { kafkaSecurity, kafkaSecurityConfig } from '../core/kafka/security';
 import { basicAuthorization, registryAuth } from '../core/registry/auth';
+import { StackError } from '../core/errors';
+import { benchKafka } from './kafka-client';
 
 export interface CleanUpReport {
   readonly topics: number;
@@ -21,7 +23,12 @@ export interface CleanUpReport {
   readonly problems: readonly string[];
 }
 
-export async function cleanUp(servers: Servers, names: RunNames, workDir: string): Promise<CleanUpReport> {
+export async function cleanUp(
+  servers: Servers,
+  names: RunNames,
+  workDir: string,
+  { peer }: { peer: boolean },
+): Promise<CleanUpReport> {
   const problems: string[] = [];
   const attempt = async <T>(what: string, step: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -31,12 +38,7 @@ export async function cleanUp(servers: Servers, names: RunNames, workDir: string
       return fallback;
     }
   };
-  const kafka = new Kafka({
-    clientId: 'edreflect-bench',
-    brokers: servers.kafkaBrokers.split(','),
-    ...kafkaSecurityConfig(kafkaSecurity()),
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = benchKafka('edreflect-bench', servers.kafkaBrokers, logLevel.NOTHING);
   const admin = kafka.admin();
   const topics = await attempt(
     'topics',
@@ -51,12 +53,14 @@ export async function cleanUp(servers: Servers, names: RunNames, workDir: string
     'topics',
     async () => {
       if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 60_000 });
-      await admin.deleteGroups([names.ours.group, names.endToEnd.group]).catch(() => undefined);
+      await admin
+        .deleteGroups([names.ours.group, names.endToEnd.group, sinkGroup(names.peer.connector)])
+        .catch(() => undefined);
     },
     undefined,
   );
   await admin.disconnect().catch(() => undefined);
-  const databases = await attempt('databases', () => dropDatabases(servers, names), 0);
+  const databases = await attempt('databases', () => dropDatabases(servers, names, peer), 0);
   await attempt(
     'FTP folder',
     () => rm(path.join(servers.ftpRoot, names.endToEnd.ftpFolder), { recursive: true, force: true }),
@@ -83,7 +87,7 @@ async function deleteSubjects(servers: Servers, names: RunNames, topics: readonl
     if (prefix === undefined) continue;
     const records = [
       `${ROW_NAMESPACE}.${topic.slice(prefix.length)}`,
-      `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`,
+      `${PURGE_SCHEMA.namespace}.${PURGE_SCHEMA.name}`,
       `${CLOSE_SCHEMA.namespace}.${CLOSE_SCHEMA.name}`,
     ];
     for (const record of records) {
@@ -91,7 +95,7 @@ async function deleteSubjects(servers: Servers, names: RunNames, topics: readonl
       const subject = `${base}/subjects/${encodeURIComponent(name)}`;
       const soft = await fetch(subject, { method: 'DELETE', headers });
       if (soft.status === 404) continue;
-      if (!soft.ok) throw new Error(`DELETE subject ${name}: HTTP ${soft.status}`);
+      if (!soft.ok) throw new StackError(`DELETE subject ${name}: HTTP ${soft.status}`);
       await fetch(`${subject}?permanent=true`, { method: 'DELETE', headers });
       deleted += 1;
     }
@@ -99,11 +103,11 @@ async function deleteSubjects(servers: Servers, names: RunNames, topics: readonl
   return deleted;
 }
 
-async function dropDatabases(servers: Servers, names: RunNames): Promise<number> {
+async function dropDatabases(servers: Servers, names: RunNames, peer: boolean): Promise<number> {
   const client = new MongoClient(servers.mongoUri);
   await client.connect();
   try {
-    const dbs = [names.raw.db, names.ours.db, names.endToEnd.db];
+    const dbs = [names.raw.db, names.ours.db, names.endToEnd.db, ...(peer ? [names.peer.db] : [])];
     for (const db of dbs) await client.db(db).dropDatabase();
     return dbs.length;
   } finally {

@@ -1,7 +1,9 @@
 /**
  * Runs one measured process: a Node script in a child process, timed from spawn to exit, with its peak
  * resident set size read by GNU time (`/usr/bin/time -f %M`), or, where that is missing, from the
- * high-water mark (VmHWM) in /proc/<pid>/status, polled until the process exits.
+ * high-water mark (VmHWM) in /proc/<pid>/status, polled until the process exits. A process that does not end
+ * by itself (Kafka Connect) is given `until`: when it resolves, the moment is kept and the process is sent
+ * SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -17,6 +19,8 @@ export interface ProcessRun {
   /** performance.now() at spawn and at exit, in milliseconds. */
   readonly startedMs: number;
   readonly endedMs: number;
+  /** performance.now() when `until` resolved (the work was done), before the process was asked to stop. */
+  readonly doneMs: number | undefined;
   readonly peakRssMb: number;
   readonly stdout: string;
   /** The last part of stderr, for error messages. */
@@ -25,10 +29,14 @@ export interface ProcessRun {
 
 export interface ProcessSpec {
   readonly label: string;
-  /** Arguments to `node`: flags, script, its arguments. */
+  /** The program; default: this Node. */
+  readonly command?: string;
+  /** Arguments to the program (for Node: flags, script, its arguments). */
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly timeoutMs: number;
+  /** For a process that runs until stopped: resolves when its work is done; aborted when it exits first. */
+  readonly until?: (signal: AbortSignal) => Promise<void>;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -38,9 +46,10 @@ export function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'edreflect-bench-rss-'));
   const rssFile = path.join(scratch, 'rss');
   const viaTime = existsSync(GNU_TIME);
+  const program = spec.command ?? process.execPath;
   const [command, args] = viaTime
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...spec.args]]
-    : [process.execPath, [...spec.args]];
+    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, program, ...spec.args]]
+    : [program, [...spec.args]];
   return new Promise((resolve, reject) => {
     const startedMs = performance.now();
     const child = spawn(command, args, { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,6 +57,26 @@ export function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
     let stderr = '';
     let polledKb = 0;
     let timedOut = false;
+    let doneMs: number | undefined;
+    const exited = new AbortController();
+    // Under GNU time the measured process is time's only child.
+    const measured = (): number | undefined => (viaTime ? childOf(child.pid) : child.pid);
+    if (spec.until !== undefined) {
+      spec.until(exited.signal).then(
+        () => {
+          if (exited.signal.aborted) return;
+          doneMs = performance.now();
+          const target = measured();
+          if (target !== undefined) process.kill(target, 'SIGTERM');
+        },
+        (err: unknown) => {
+          if (exited.signal.aborted) return;
+          stderr += `\nwaiting for the work to be done failed: ${err instanceof Error ? err.message : String(err)}`;
+          const target = measured();
+          if (target !== undefined) process.kill(target, 'SIGKILL');
+        },
+      );
+    }
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-TAIL)));
     const poll = viaTime
@@ -56,16 +85,18 @@ export function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
     const timer = setTimeout(() => {
       // Kill the measured node process itself (under GNU time it is time's only child); time then exits.
       timedOut = true;
-      const target = viaTime ? childOf(child.pid) : child.pid;
+      const target = measured();
       if (target !== undefined) process.kill(target, 'SIGKILL');
     }, spec.timeoutMs);
     child.on('error', (err) => {
+      exited.abort();
       clearTimeout(timer);
       if (poll !== undefined) clearInterval(poll);
       reject(err);
     });
     child.on('close', (code) => {
       const endedMs = performance.now();
+      exited.abort();
       clearTimeout(timer);
       if (poll !== undefined) clearInterval(poll);
       const kb = viaTime ? rssFromTime(rssFile) : polledKb;
@@ -76,6 +107,7 @@ export function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
         timedOut,
         startedMs,
         endedMs,
+        doneMs,
         peakRssMb: Math.round((kb / 1024) * 10) / 10,
         stdout,
         stderrTail: stderr,

@@ -19,6 +19,13 @@ export interface RunNames {
   /** Our producer stage publishes under these names and our consumer stage reads them. */
   readonly ours: StageNames;
   readonly endToEnd: StageNames & { readonly ftpFolder: string };
+  /** The peer (MongoDB Kafka sink connector): its topics (one per collection), database and connector. */
+  readonly peer: {
+    readonly org: string;
+    readonly topicPrefix: string;
+    readonly db: string;
+    readonly connector: string;
+  };
 }
 
 export function runNames(now: Date = new Date()): RunNames {
@@ -36,5 +43,11 @@ export function runNames(now: Date = new Date()): RunNames {
     raw: { topic: `${id}.raw`, db: `${id}_raw`.replace(/-/g, '_') },
     ours: stage('ours'),
     endToEnd: { ...stage('e2e'), ftpFolder: `${id}-e2e` },
+    peer: {
+      org: `${id}-peer`,
+      topicPrefix: `${id}.peer.`,
+      db: `${id}_peer`.replace(/-/g, '_'),
+      connector: `${id}-peer`,
+    },
   };
 }

@@ -15,10 +15,12 @@ export interface BenchOptions {
   readonly out: string;
   /** Run our stages under `node --cpu-prof` and print their top self-time functions. */
   readonly cpuProf: boolean;
+  /** Also run the peer: the MongoDB Kafka sink connector under Kafka Connect, over the same rows. */
+  readonly peer: boolean;
 }
 
 export const BENCH_USAGE =
-  'edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]';
+  'edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof] [--peer]';
 
 export class BenchUsageError extends Error {}
 
@@ -41,6 +43,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         keep: { type: 'boolean', default: false },
         out: { type: 'string', default: 'bench-results' },
         'cpu-prof': { type: 'boolean', default: false },
+        peer: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -56,5 +59,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     keep: values.keep,
     out: values.out,
     cpuProf: values['cpu-prof'],
+    peer: values.peer,
   };
 }

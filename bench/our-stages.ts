@@ -7,11 +7,21 @@ import { chmod, cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MongoClient } from 'mongodb';
-import { CLI_NODE_FLAGS } from '../cli/node-flags';
+import { CLI_NODE_FLAGS } from '../core/node-flags';
 import { measureProcess, type ProcessRun } from './measure';
+import { addTallies, emptyTally, readTally, stageCosts, TALLY_FILE_VARIABLE } from './mongo-tally';
 import type { StageNames } from './names';
 import { ftpsUrl } from './servers';
-import { CLI_MAIN, requireSuccess, spanSeconds, type StageContext, type StageOutcome } from './stage';
+import { serverCommandsAround } from './server-window';
+import {
+  childScript,
+  CLI_MAIN,
+  requireSuccess,
+  spanSeconds,
+  type StageContext,
+  type StageOutcome,
+} from './stage';
+import { InternalError } from '../core/errors';
 
 function cliEnv(ctx: StageContext, names: StageNames, extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
@@ -34,26 +44,37 @@ function nodeFlags(ctx: StageContext, label: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${ctx.profileDir}`, `--cpu-prof-name=${label}.cpuprofile`];
 }
 
-async function cli(ctx: StageContext, label: string, args: string[], env: NodeJS.ProcessEnv) {
+/** The tally file of a process run with the driver's command monitoring (bench/children/mongo-command-tally.ts). */
+export const tallyFileOf = (ctx: StageContext, label: string): string =>
+  path.join(ctx.workDir, `${label}.mongo-tally.json`);
+
+async function cli(
+  ctx: StageContext,
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { tally = false }: { tally?: boolean } = {},
+) {
+  const preload = tally ? ['--require', childScript('mongo-command-tally')] : [];
   return requireSuccess(
     await measureProcess({
       label,
-      args: [...CLI_NODE_FLAGS, ...nodeFlags(ctx, label), CLI_MAIN, ...args],
-      env,
+      args: [...CLI_NODE_FLAGS, ...nodeFlags(ctx, label), ...preload, CLI_MAIN, ...args],
+      env: tally ? { ...env, [TALLY_FILE_VARIABLE]: tallyFileOf(ctx, label) } : env,
       timeoutMs: ctx.timeoutMs,
     }),
   );
 }
 
-/** Rows published and drop events, summed over the producer's report lines. */
+/** Rows published and purge events, summed over the producer's report lines. */
 function producedCounts(run: ProcessRun): Record<string, number> {
   let published = 0;
-  let dropEvents = 0;
+  let purgeEvents = 0;
   for (const m of run.stdout.matchAll(/published (\d+), rejected \d+(?:, drop events (\d+))?/g)) {
     published += Number(m[1]);
-    dropEvents += Number(m[2] ?? 0);
+    purgeEvents += Number(m[2] ?? 0);
   }
-  return { published, dropEvents };
+  return { published, purgeEvents };
 }
 
 function consumedCounts(runs: readonly ProcessRun[]): Record<string, number> {
@@ -73,18 +94,22 @@ async function produce(ctx: StageContext, names: StageNames, source: string, lab
   const run = await cli(ctx, label, ['produce', '--once'], cliEnv(ctx, names, extra));
   const counts = producedCounts(run);
   if (counts['published'] !== ctx.drop.rows)
-    throw new Error(`${label} published ${counts['published']} rows, the drop has ${ctx.drop.rows}`);
+    throw new InternalError(`${label} published ${counts['published']} rows, the drop has ${ctx.drop.rows}`);
   return { run, counts };
 }
 
 async function consumeAll(ctx: StageContext, names: StageNames, label: string) {
   const env = cliEnv(ctx, names, {});
-  const runs = await Promise.all(
-    Array.from({ length: ctx.options.consumers }, (_, i) =>
-      cli(ctx, ctx.options.consumers === 1 ? label : `${label}-${i + 1}`, ['consume', '--until-idle'], env),
-    ),
+  const labels = Array.from({ length: ctx.options.consumers }, (_, i) =>
+    ctx.options.consumers === 1 ? label : `${label}-${i + 1}`,
   );
-  return { runs, counts: { ...consumedCounts(runs), documents: await countDocuments(ctx, names.db) } };
+  const { result: runs, commands } = await serverCommandsAround(ctx, () =>
+    Promise.all(labels.map((l) => cli(ctx, l, ['consume', '--until-idle'], env, { tally: true }))),
+  );
+  const tally = labels.map((l) => readTally(tallyFileOf(ctx, l))).reduce(addTallies, emptyTally());
+  const counts = consumedCounts(runs);
+  const costs = { ...stageCosts('driver', counts['events'] ?? 0, tally), serverCommands: commands };
+  return { runs, costs, counts: { ...counts, documents: await countDocuments(ctx, names.db) } };
 }
 
 /** Documents stored for rows, over every collection but the writer's own bookkeeping (`_edreflect_sync`). */
@@ -113,8 +138,8 @@ export async function ourProducer(ctx: StageContext): Promise<StageOutcome> {
 }
 
 export async function ourConsumer(ctx: StageContext): Promise<StageOutcome> {
-  const { runs, counts } = await consumeAll(ctx, ctx.names.ours, 'consumer');
-  return { id: 'consumer', processes: runs, seconds: spanSeconds(runs), details: counts };
+  const { runs, counts, costs } = await consumeAll(ctx, ctx.names.ours, 'consumer');
+  return { id: 'consumer', processes: runs, seconds: spanSeconds(runs), details: counts, costs };
 }
 
 /** Puts the generated org folder on the FTP server (folders open to the server's own user). */
@@ -138,5 +163,6 @@ export async function endToEnd(ctx: StageContext): Promise<StageOutcome> {
     processes: runs,
     seconds: spanSeconds(runs),
     details: { ...produced.counts, ...consumed.counts },
+    costs: consumed.costs,
   };
 }

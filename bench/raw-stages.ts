@@ -1,11 +1,15 @@
 /** The raw baselines: what the libraries do alone on the same data and the same servers. */
-import { Kafka, logLevel } from 'kafkajs';
 import type { RawInsertTask } from './children/raw-insert';
 import type { RawParseTask } from './children/raw-parse';
 import type { RawProduceTask } from './children/raw-produce';
 import { measureProcess } from './measure';
+import { readTally, stageCosts, TALLY_FILE_VARIABLE } from './mongo-tally';
+import { tallyFileOf } from './our-stages';
+import { serverCommandsAround } from './server-window';
 import { childScript, requireSuccess, spanSeconds, type StageContext, type StageOutcome } from './stage';
-import { kafkaSecurity, kafkaSecurityConfig } from '../core/kafka/security';
+import { InternalError } from '../core/errors';
+import { benchKafka } from './kafka-client';
+import { createTopicsWithLeaders } from '../core/kafka/topic-leaders';
 
 const HEADERS_OF = (ctx: StageContext): Record<string, string> => ({
   'edreflect.op': 'row',
@@ -15,13 +19,21 @@ const HEADERS_OF = (ctx: StageContext): Record<string, string> => ({
   'edreflect.file': 'Observation_Answers.csv',
 });
 
-async function runChild(ctx: StageContext, name: string, label: string, task: object) {
+async function runChild(
+  ctx: StageContext,
+  name: string,
+  label: string,
+  task: object,
+  { tally = false }: { tally?: boolean } = {},
+) {
+  const preload = tally ? ['--require', childScript('mongo-command-tally')] : [];
+  // The servers' variables (MONGODB_URI, KAFKA_*), which may come from the local stack, not this environment.
+  const env = { ...process.env, ...ctx.servers.env };
   const run = requireSuccess(
     await measureProcess({
       label,
-      args: [childScript(name), JSON.stringify(task)],
-      // The servers' variables (MONGODB_URI, KAFKA_*), which may come from the local stack, not this environment.
-      env: { ...process.env, ...ctx.servers.env },
+      args: [...preload, childScript(name), JSON.stringify(task)],
+      env: tally ? { ...env, [TALLY_FILE_VARIABLE]: tallyFileOf(ctx, label) } : env,
       timeoutMs: ctx.timeoutMs,
     }),
   );
@@ -33,7 +45,7 @@ export async function rawParse(ctx: StageContext): Promise<StageOutcome> {
   const task: RawParseTask = { files: ctx.drop.files.map((f) => f.path) };
   const { run, result } = await runChild(ctx, 'raw-parse', 'raw parse', task);
   if (result['rows'] !== ctx.drop.rows)
-    throw new Error(`raw parse read ${result['rows']} rows, the drop has ${ctx.drop.rows}`);
+    throw new InternalError(`raw parse read ${result['rows']} rows, the drop has ${ctx.drop.rows}`);
   return { id: 'raw-parse', processes: [run], seconds: spanSeconds([run]), details: result };
 }
 
@@ -49,19 +61,13 @@ export function averageValueBytes(ctx: StageContext): number {
 }
 
 export async function rawProduce(ctx: StageContext): Promise<StageOutcome> {
-  const kafka = new Kafka({
-    clientId: 'edreflect-bench',
-    brokers: ctx.servers.kafkaBrokers.split(','),
-    ...kafkaSecurityConfig(kafkaSecurity()),
-    logLevel: logLevel.ERROR,
-  });
+  const kafka = benchKafka('edreflect-bench', ctx.servers.kafkaBrokers);
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      topics: [{ topic: ctx.names.raw.topic, numPartitions: ctx.options.partitions }],
-      waitForLeaders: true,
-    });
+    await createTopicsWithLeaders(admin, [
+      { topic: ctx.names.raw.topic, numPartitions: ctx.options.partitions },
+    ]);
   } finally {
     await admin.disconnect();
   }
@@ -93,10 +99,23 @@ export async function rawInsertMany(ctx: StageContext): Promise<StageOutcome> {
     batch: 1000,
     files: ctx.drop.files.map((f) => {
       const entry = ctx.catalog.byFile(f.file);
-      if (entry === undefined) throw new Error(`${f.file} is not in the catalog`);
+      if (entry === undefined) throw new InternalError(`${f.file} is not in the catalog`);
       return { path: f.path, file: f.file, collection: entry.collection, types: entry.columns };
     }),
   };
-  const { run, result } = await runChild(ctx, 'raw-insert', 'raw insertMany', task);
-  return { id: 'raw-insertMany', processes: [run], seconds: spanSeconds([run]), details: result };
+  const label = 'raw insertMany';
+  const { result: child, commands } = await serverCommandsAround(ctx, () =>
+    runChild(ctx, 'raw-insert', label, task, { tally: true }),
+  );
+  const costs = {
+    ...stageCosts('driver', ctx.drop.rows, readTally(tallyFileOf(ctx, label))),
+    serverCommands: commands,
+  };
+  return {
+    id: 'raw-insertMany',
+    processes: [child.run],
+    seconds: spanSeconds([child.run]),
+    details: child.result,
+    costs,
+  };
 }

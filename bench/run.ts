@@ -14,18 +14,26 @@ import { writeDrop } from './data/write-drop';
 import { runNames } from './names';
 import type { BenchOptions } from './options';
 import { endToEnd, ourConsumer, ourProducer } from './our-stages';
+import { peerSink } from './peer/peer-stage';
+import { runCommand } from '../stack/command';
+import { installKafkaConnectLibs } from '../stack/kafka-connect-libs';
+import { stackPaths } from '../stack/paths';
 import { rawInsertMany, rawParse, rawProduce } from './raw-stages';
 import { dropSummary, machine, writeRecord } from './record';
-import { formatTable, stageResults, type StageResult } from './results';
+import { formatCosts, formatTable, stageResults, type StageResult } from './results';
 import { findServers } from './servers';
 import { STAGE_LABELS, type StageContext, type StageId, type StageOutcome } from './stage';
 
-const STAGES: readonly [StageId, (ctx: StageContext) => Promise<StageOutcome>][] = [
+type Stage = readonly [StageId, (ctx: StageContext) => Promise<StageOutcome>];
+
+/** The peer runs right after our consumer, so that the two are measured as close in time as they can be. */
+const stagesOf = (peer: boolean): readonly Stage[] => [
   ['raw-parse', rawParse],
   ['raw-produce', rawProduce],
   ['raw-insertMany', rawInsertMany],
   ['producer', ourProducer],
   ['consumer', ourConsumer],
+  ...(peer ? ([['peer', peerSink]] as const) : []),
   ['end-to-end', endToEnd],
 ];
 
@@ -34,6 +42,8 @@ const DAY = '2026-09-14';
 
 export interface BenchRun {
   readonly table: string;
+  /** MongoDB commands, documents and statements per 1,000 events, per stage that writes to it. */
+  readonly costs: string;
   readonly file: string;
   readonly results: readonly StageResult[];
 }
@@ -59,6 +69,11 @@ export async function runBench(
       `  ${drop.files.length} files, ${(drop.bytes / 2 ** 20).toFixed(1)} MB, ` +
         `${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
+    let peerLibs: string | undefined;
+    if (options.peer) {
+      say('peer: Kafka Connect and the MongoDB sink connector jars (Maven, cached) ...');
+      peerLibs = await installKafkaConnectLibs({ paths: stackPaths(), run: runCommand, logger });
+    }
     const ctx: StageContext = {
       servers,
       drop,
@@ -67,9 +82,11 @@ export async function runBench(
       options,
       profileDir,
       timeoutMs: Math.max(15 * 60_000, options.rows * 6),
+      workDir,
+      peerLibs,
     };
     const outcomes: StageOutcome[] = [];
-    for (const [id, stage] of STAGES) {
+    for (const [id, stage] of stagesOf(options.peer)) {
       say(`${STAGE_LABELS[id]} ...`);
       const outcome = await stage(ctx);
       outcomes.push(outcome);
@@ -78,7 +95,14 @@ export async function runBench(
     const results = stageResults(outcomes, drop.rows);
     for (const o of outcomes) {
       const documents = o.details['documents'];
-      if (documents !== undefined && documents !== drop.rows)
+      const rowsStored = o.details['rowsStored'];
+      if (rowsStored !== undefined) {
+        say(
+          `${STAGE_LABELS[o.id]} stored ${rowsStored} of the drop's ${drop.rows} rows in ${documents} documents` +
+            ` (${o.details['duplicates'] ?? 0} stored twice: delivered at least once, inserted each time)`,
+        );
+        if (rowsStored !== drop.rows) say(`warning: ${STAGE_LABELS[o.id]} did not store every row`);
+      } else if (documents !== undefined && documents !== drop.rows)
         say(`warning: ${STAGE_LABELS[o.id]} left ${documents} documents for the drop's ${drop.rows} rows`);
     }
     const file = await writeRecord(options.out, {
@@ -96,15 +120,16 @@ export async function runBench(
         say(formatSelfTime(`${name}, by function`, topSelfTime(path.join(profileDir, name))));
       }
     }
-    return { table: formatTable(results), file, results };
+    return { table: formatTable(results), costs: formatCosts(results), file, results };
   } finally {
     if (options.keep) {
       say(
-        `kept: data ${workDir}, topics ${names.id}.*, databases ${names.raw.db} ${names.ours.db} ${names.endToEnd.db}, ` +
+        `kept: data ${workDir}, topics ${names.id}.*, databases ${names.raw.db} ${names.ours.db} ${names.endToEnd.db}` +
+          `${options.peer ? ` ${names.peer.db}` : ''}, ` +
           `FTP folder ${names.endToEnd.ftpFolder}`,
       );
     } else {
-      const cleaned = await cleanUp(servers, names, workDir);
+      const cleaned = await cleanUp(servers, names, workDir, { peer: options.peer });
       say(
         `cleaned up: ${cleaned.topics} topics, ${cleaned.subjects} registry subjects, ${cleaned.databases} databases, ` +
           `the FTP folder and the generated data`,

@@ -3,7 +3,9 @@
  * sets them), or else the local stack, started if it is not running.
  */
 import type { Logger } from '../core/logger';
+import { STACK_HOST, stackPorts } from '../stack/paths';
 import { stackEnv, stackUp } from '../stack/stack';
+import { ConfigError, StackError } from '../core/errors';
 
 export interface Servers {
   readonly kafkaBrokers: string;
@@ -12,6 +14,11 @@ export interface Servers {
   readonly ftpUrl: string;
   readonly ftpRoot: string;
   readonly ftpCaFile: string;
+  /**
+   * FerretDB's debug address (its command counters), from EDREFLECT_STACK_MONGO_DEBUG_PORT: the local
+   * stack's, which is the server of MONGODB_URI unless the environment names another one.
+   */
+  readonly mongoDebugUrl: string;
   /** The variables above under their environment names, for the child processes. */
   readonly env: Readonly<Record<string, string>>;
 }
@@ -37,12 +44,12 @@ export async function findServers(logger: Logger, say: (line: string) => void): 
     say('the environment does not name the servers: using the local stack (edreflect stack up)');
     const services = await stackUp({ logger });
     const down = services.filter((s) => !s.running).map((s) => s.name);
-    if (down.length > 0) throw new Error(`stack services down: ${down.join(', ')}`);
+    if (down.length > 0) throw new StackError(`stack services down: ${down.join(', ')}`);
     env = stackEnv();
   }
   const get = (name: (typeof NAMES)[number]): string => {
     const v = env[name];
-    if (v === undefined) throw new Error(`${name} is not set`);
+    if (v === undefined) throw new ConfigError(`${name} is not set`);
     return v;
   };
   return {
@@ -52,6 +59,7 @@ export async function findServers(logger: Logger, say: (line: string) => void): 
     ftpUrl: get('EDREFLECT_FTP_URL'),
     ftpRoot: get('EDREFLECT_FTP_ROOT'),
     ftpCaFile: get('EDREFLECT_FTP_CA_FILE'),
+    mongoDebugUrl: `http://${STACK_HOST}:${stackPorts().mongodbDebug}`,
     env,
   };
 }

@@ -11,10 +11,12 @@ import { printWarningsExceptKnownHarmless } from '../core/node-warnings';
 import { readOrgTargets } from '../core/orgs';
 import { redact } from '../core/redact';
 import { benchCommand } from './commands/bench';
+import { checkDataCommand } from './commands/check-data';
 import { configCommand } from './commands/config';
 import { consumeCommand } from './commands/consume';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
+import { legacyCommand } from './commands/legacy';
 import { migrateTopicsCommand } from './commands/migrate-topics';
 import { produceCommand } from './commands/produce';
 import { replayCommand } from './commands/replay';
@@ -37,11 +39,15 @@ const HELP = `edreflect: applies EdReflect daily CSV exports to MongoDB through 
   edreflect replay [--wipe] [--group G] [--until DAY]   rebuild MONGODB_DB from every topic, from the beginning,
                                          with a fresh group (--until: as of that vendor day)
   edreflect verify [--org ORG] [--until DAY] [--json]   compare MONGODB_DB with what the topics imply (exit 1 if not equal)
+  edreflect check-data [--org ORG] [--json]   data quality per org: orphan child rows, unknown Slos statuses, keys seen twice
+                                         in a day, columns added or missing by day, affiliations closed per day
   edreflect migrate-topics --from P      copy the topics of prefix P into new ones (EDREFLECT_TOPIC_PREFIX), in order
+  edreflect legacy import DIR --org ORG  publish a pre-August-2020 full export to legacy_<file>, old ids resolved
+                                         to new ones through the org's legacy_ids (docs/legacy.md)
   edreflect config check                 print every setting and where it came from, check each server answers
   edreflect stack up|down|status|env|reset   the local stack of real servers (Kafka, registry, FerretDB, ProFTPD)
   edreflect demo                         stack up, publish the sample drops over FTPS, apply them, print the result
-  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N]
+  edreflect generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N] [--defects] [--legacy]
                                          write simulated vendor exports (per-day folders), reproducible from the seed
   edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]
                                          measure raw baselines and each stage on the local stack (BENCHMARKS.md)
@@ -66,6 +72,8 @@ const COMMANDS: Record<string, Command> = {
   ui: uiCommand,
   'migrate-topics': migrateTopicsCommand,
   verify: verifyCommand,
+  'check-data': checkDataCommand,
+  legacy: legacyCommand,
 };
 
 export async function main(args: string[]): Promise<number> {

@@ -4,7 +4,7 @@
  * everything published so far has been applied.
  */
 import type { Consumer, Kafka, Producer } from 'kafkajs';
-import type { Catalog } from '../core/catalog/types';
+import { allEntries, type Catalog } from '../core/catalog/types';
 import { deadLetterMessage } from '../core/events/dead-letter';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
@@ -13,6 +13,7 @@ import { asTopic } from '../core/types';
 import type { Logger } from '../core/logger';
 import type { AvroCodec } from '../core/registry/codec';
 import { pendingPartitions, waitForIdle } from './group/idle';
+import { trackMembership } from './group/membership';
 import { ensureIndexes } from './sink/indexes';
 import { STRATEGIES } from './strategies/table';
 import { createBatchHandler } from './batch/handler';
@@ -30,6 +31,8 @@ import { withUntil, type UntilOption } from './replay/until';
  * (the broker always returns the first one whole).
  */
 const FETCH_MAX_BYTES = 2 << 20;
+/** The group session when none is given (kafkajs' default). */
+const DEFAULT_SESSION_MS = 30_000;
 /** With untilIdle: how long nothing may move before a warning names the partitions still awaited. */
 const STALL_WARN_MS = 60_000;
 
@@ -46,6 +49,8 @@ export interface ConsumeOptions {
   readonly pollMs?: number;
   /** Partitions applied at the same time (kafkajs partitionsConsumedConcurrently); each keeps its order. */
   readonly concurrency?: number;
+  /** The group session (EDREFLECT_KAFKA_SESSION_TIMEOUT_SECONDS; kafkajs' default 30 s when not given). */
+  readonly sessionTimeoutMs?: number;
   /** Counters updated as chunks are applied, for a progress display; a fresh one when not given. */
   readonly stats?: BatchStats;
   /** Resolves when the process is asked to stop (SIGTERM, SIGINT). */
@@ -66,7 +71,7 @@ export interface ConsumeOptions {
 /** The topics the writer reads (those of catalog files with a write strategy), each with its collection. */
 export function writerTopics(catalog: Catalog, topics: TopicNames): Map<string, string> {
   const collections = new Map<string, string>();
-  for (const e of catalog.entries)
+  for (const e of allEntries(catalog))
     if (STRATEGIES[e.kind] !== undefined) collections.set(topics.forCollection(e.collection), e.collection);
   return collections;
 }
@@ -120,7 +125,17 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await Promise.race([tracked(kafkaName, 'connect the dead-letter producer', producer.connect()), stalled]);
     const dlq = producer;
-    consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytes: FETCH_MAX_BYTES });
+    const sessionTimeout = opts.sessionTimeoutMs ?? DEFAULT_SESSION_MS;
+    consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxBytes: FETCH_MAX_BYTES,
+      sessionTimeout,
+      // kafkajs' advice: about a third of the session; its default 3 s when the session allows it.
+      heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
+      rebalanceTimeout: Math.max(60_000, 2 * sessionTimeout),
+    });
+    const membership = trackMembership(consumer, sessionTimeout);
     await Promise.race([tracked(kafkaName, 'connect the consumer', consumer.connect()), stalled]);
     await Promise.race([
       tracked(kafkaName, 'subscribe', consumer.subscribe({ topics: subscribed, fromBeginning: true })),
@@ -164,6 +179,7 @@ export async function consume(opts: ConsumeOptions): Promise<BatchStats> {
           stats,
           ...(opts.observer === undefined ? {} : { observer: opts.observer }),
           ...(watchdog === undefined ? {} : { watchdog }),
+          membership,
         }),
       ),
     });

@@ -3,43 +3,104 @@
  * can help, and carries a message a person can act on.
  */
 
-export type ErrorCode =
-  | 'CONFIG_INVALID'
-  | 'CATALOG_INVALID'
-  | 'SOURCE_UNREACHABLE'
-  | 'SOURCE_LAYOUT'
-  | 'CSV_ROW_INVALID'
-  | 'CSV_FILE_INVALID'
-  | 'SCHEMA_REGISTRY'
-  | 'SCHEMA_INCOMPATIBLE'
-  | 'KAFKA'
-  | 'MONGODB'
-  | 'EVENT_INVALID'
-  | 'STACK'
-  | 'PARTITIONS_CHANGED'
-  | 'STALLED'
-  | 'STOPPED';
+/**
+ * Every code, with its family. A family says what kind of trouble it is and whether a retry can help by
+ * default: only the servers' errors can pass by themselves.
+ */
+export const ERROR_CODES = [
+  ['CONFIG_INVALID', 'config'],
+  ['CATALOG_INVALID', 'config'],
+  ['SOURCE_LAYOUT', 'input'],
+  ['CSV_FILE_INVALID', 'input'],
+  ['EVENT_INVALID', 'input'],
+  ['SOURCE_UNREACHABLE', 'server'],
+  ['SCHEMA_REGISTRY', 'server'],
+  ['KAFKA', 'server'],
+  ['MONGODB', 'server'],
+  ['SCHEMA_INCOMPATIBLE', 'contract'],
+  ['PARTITIONS_CHANGED', 'contract'],
+  ['STALLED', 'run'],
+  ['STOPPED', 'run'],
+  ['STACK', 'stack'],
+  ['INTERNAL', 'internal'],
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number][0];
+export type ErrorFamily = (typeof ERROR_CODES)[number][1];
+/** The codes of one family. */
+export type CodeOf<F extends ErrorFamily> = Extract<(typeof ERROR_CODES)[number], readonly [string, F]>[0];
+
+const FAMILY = new Map<ErrorCode, ErrorFamily>(ERROR_CODES);
+const RETRIABLE_FAMILIES: ReadonlySet<ErrorFamily> = new Set(['server']);
+
+export function familyOf(code: ErrorCode): ErrorFamily {
+  return FAMILY.get(code)!;
+}
+
+export interface ErrorOptions {
+  /** Whether a retry can help; the family's default when left out. */
+  readonly retriable?: boolean;
+  readonly cause?: unknown;
+}
 
 export class ConnectorError extends Error {
   readonly code: ErrorCode;
   readonly retriable: boolean;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    { retriable = false, cause }: { retriable?: boolean; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, { retriable, cause }: ErrorOptions = {}) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.code = code;
-    this.retriable = retriable;
+    this.retriable = retriable ?? RETRIABLE_FAMILIES.has(familyOf(code));
   }
 }
 
-/** Bad configuration: never retriable, the message names the setting. */
+/** Bad configuration or catalog: never retriable, the message names the setting or the entry. */
 export class ConfigError extends ConnectorError {
-  constructor(message: string) {
-    super('CONFIG_INVALID', message);
+  constructor(message: string, code: CodeOf<'config'> = 'CONFIG_INVALID', options: ErrorOptions = {}) {
+    super(code, message, { ...options, retriable: false });
+  }
+}
+
+/** Input the vendor sent that cannot be used as it is: a folder, a file, an event. */
+export class InputError extends ConnectorError {
+  constructor(code: CodeOf<'input'>, message: string, options: ErrorOptions = {}) {
+    super(code, message, { ...options, retriable: false });
+  }
+}
+
+/** A server (FTP, registry, Kafka, MongoDB) failed or refused; retriable unless said otherwise. */
+export class ServerError extends ConnectorError {
+  constructor(code: CodeOf<'server'>, message: string, options: ErrorOptions = {}) {
+    super(code, message, options);
+  }
+}
+
+/** What was published before no longer holds (a schema, a partition count): a person must decide. */
+export class ContractError extends ConnectorError {
+  constructor(code: CodeOf<'contract'>, message: string, options: ErrorOptions = {}) {
+    super(code, message, { ...options, retriable: false });
+  }
+}
+
+/** A run that stopped making progress, or was stopped. */
+export class RunError extends ConnectorError {
+  constructor(code: CodeOf<'run'>, message: string, options: ErrorOptions = {}) {
+    super(code, message, { ...options, retriable: false });
+  }
+}
+
+/** The local stack (`edreflect stack`) could not install, start or check a server. */
+export class StackError extends ConnectorError {
+  constructor(message: string, options: ErrorOptions = {}) {
+    super('STACK', message, { ...options, retriable: false });
+  }
+}
+
+/** A bug in the connector or a misuse of one of its modules, never the input's fault. */
+export class InternalError extends ConnectorError {
+  constructor(message: string, options: ErrorOptions = {}) {
+    super('INTERNAL', message, { ...options, retriable: false });
   }
 }
 
@@ -52,7 +113,7 @@ export interface CsvPosition {
 }
 
 /** A whole file cannot be applied (for example its key column is missing). */
-export class FileError extends ConnectorError {
+export class FileError extends InputError {
   readonly file: string;
 
   constructor(file: string, reason: string) {

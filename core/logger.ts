@@ -4,6 +4,7 @@
  * passes through redact(): secret setting values and URL passwords are written as `***`.
  */
 import { redact } from './redact';
+import { ConfigError } from './errors';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -21,7 +22,7 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export function parseLogLevel(value: string | undefined): LogLevel {
   if (value === undefined || value === '') return 'info';
   if (value in RANK) return value as LogLevel;
-  throw new Error(`EDREFLECT_LOG_LEVEL must be one of debug, info, warn, error (got "${value}")`);
+  throw new ConfigError(`EDREFLECT_LOG_LEVEL must be one of debug, info, warn, error (got "${value}")`);
 }
 
 export function createLogger({

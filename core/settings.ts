@@ -21,6 +21,8 @@ export type SettingName =
   | 'ftpCaFile'
   | 'spoolDir'
   | 'consumerConcurrency'
+  | 'consumerSessionTimeoutSeconds'
+  | 'producerGroup'
   | 'ftpPassword'
   | 'uiPort'
   | 'uiToken'
@@ -50,6 +52,11 @@ export interface SettingSpec {
 }
 
 const nonEmpty = (v: string): string | undefined => (v.trim() === '' ? 'must not be empty' : undefined);
+/** A Kafka group id as the connector writes them: letters, digits, `.`, `_` and `-`, at most 200. */
+const kafkaGroupId = (v: string): string | undefined =>
+  /^[A-Za-z0-9._-]{1,200}$/.test(v)
+    ? undefined
+    : 'must be 1 to 200 letters, digits, ".", "_" or "-" (a Kafka group id)';
 const wholeNumber =
   (min: number, max: number) =>
   (v: string): string | undefined =>
@@ -173,6 +180,19 @@ export const SETTINGS: Record<SettingName, SettingSpec> = {
       'partitions the MongoDB writer applies at the same time, each in its own order (kafkajs partitionsConsumedConcurrently)',
     default: '2',
     check: wholeNumber(1, 32),
+  },
+  consumerSessionTimeoutSeconds: {
+    env: 'EDREFLECT_KAFKA_SESSION_TIMEOUT_SECONDS',
+    description:
+      "the consumer group session of the MongoDB writer and of produce --watch with EDREFLECT_PRODUCER_GROUP: a member not heard from for this long loses its partitions (the writer stops writing a partition once it may have; a producer's orgs move to the others) (at most the broker's group.max.session.timeout.ms)",
+    default: '30',
+    check: wholeNumber(6, 1800),
+  },
+  producerGroup: {
+    env: 'EDREFLECT_PRODUCER_GROUP',
+    description:
+      "produce --watch shares the orgs among every instance started with this Kafka group id: each runs only the orgs of its slots (topic <prefix>_org_slots), and a stopped or dead instance's orgs move to the others (docs/many-orgs.md); unset: this instance runs every org",
+    check: kafkaGroupId,
   },
   ftpPassword: {
     env: 'EDREFLECT_FTP_PASSWORD',

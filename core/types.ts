@@ -2,6 +2,7 @@
  * Values that look alike but must not be mixed up get their own types. A brand costs nothing at run
  * time; the constructors below are the only places that check and stamp them.
  */
+import { ConfigError, InternalError } from './errors';
 
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -23,7 +24,7 @@ const ORG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 export function orgId(value: string): OrgId {
   if (!ORG_PATTERN.test(value)) {
-    throw new Error(
+    throw new ConfigError(
       `an org id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got "${value}")`,
     );
   }
@@ -31,13 +32,13 @@ export function orgId(value: string): OrgId {
 }
 
 export function dropId(value: string): DropId {
-  if (!/^[0-9a-f]{16,64}$/.test(value)) throw new Error(`a drop id is a hex digest (got "${value}")`);
+  if (!/^[0-9a-f]{16,64}$/.test(value)) throw new InternalError(`a drop id is a hex digest (got "${value}")`);
   return value as DropId;
 }
 
 export function dayStamp(value: string): DayStamp {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new Error(`a day is written YYYY-MM-DD (got "${value}")`);
+    throw new ConfigError(`a day is written YYYY-MM-DD (got "${value}")`);
   }
   return value as DayStamp;
 }

@@ -15,6 +15,8 @@ export interface WatchOptions<T> {
   /** When given, a successful run is followed by the next time it names instead of one interval. */
   readonly schedule?: { next(after: Date): Date };
   readonly stopped: Promise<void>;
+  /** When given, the wait before the next run ends early when the promise it returns resolves. */
+  readonly woken?: () => Promise<void>;
   readonly logger: Logger;
 }
 
@@ -25,6 +27,7 @@ export async function watch<T>({
   intervalMs,
   schedule,
   stopped,
+  woken,
   logger,
 }: WatchOptions<T>): Promise<void> {
   let stop = false;
@@ -41,7 +44,7 @@ export async function watch<T>({
     if (stop) break;
     const waitMs = nextWaitMs(failures, intervalMs, schedule);
     logger.info('next run', { inSeconds: Math.round(waitMs / 1000), failures });
-    await sleepUnlessStopped(waitMs, stopped);
+    await sleepUnlessStopped(waitMs, woken === undefined ? stopped : Promise.race([stopped, woken()]));
   }
 }
 
@@ -60,15 +63,15 @@ function nextWaitMs(
 /** setTimeout fires at once past 2^31-1 ms (24.8 days): a monthly schedule sleeps in slices. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-async function sleepUnlessStopped(ms: number, stopped: Promise<void>): Promise<void> {
+async function sleepUnlessStopped(ms: number, ended: Promise<void>): Promise<void> {
   let stop = false;
-  void stopped.then(() => (stop = true));
+  void ended.then(() => (stop = true));
   const until = Date.now() + ms;
   while (!stop && Date.now() < until) {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       new Promise((r) => (timer = setTimeout(r, Math.min(until - Date.now(), MAX_TIMER_MS)))),
-      stopped,
+      ended,
     ]);
     clearTimeout(timer);
   }

@@ -5,6 +5,10 @@
  *   <out>/<org>/export/all/<model>_ids.csv      the legacy-id maps, once
  *   <out>/<org>/<YYYY-MM-DD>/<File>.csv          every daily file of the catalog, each day
  *   <out>/_late/<org>/<YYYY-MM-DD>/<File>.csv    the --late-day folder, held back (doubtful.ts)
+ *   <out>/_legacy/<org>/<File>.csv               with --legacy, a full export from before August 2020
+ *                                                (legacy-export.ts), for `edreflect legacy import`
+ *
+ * With `--defects`, day 2 also carries the known data-quality defects of defects.ts.
  *
  * The same options always give byte-identical files (everything is drawn from the seed), and files are
  * streamed, so millions of rows take no more memory than a few.
@@ -26,6 +30,9 @@ import { planRows } from './rows';
 import { fileShape, headerFor, SCENARIO } from './scenario';
 import { doubtOf, insertInvalidUtf8, LATE_FOLDER, withDoubt, writeTruncated } from './doubtful';
 import { LEGACY_FOLDER } from '../core/events/ledger';
+import { ConfigError, InternalError } from '../core/errors';
+import { hasDefect, withDefects } from './defects';
+import { LEGACY_EXPORT_FOLDER, writeLegacyExport } from './legacy-export';
 
 export interface GenerateSummary {
   readonly files: number;
@@ -47,6 +54,8 @@ export async function generate(
   };
   for (const org of options.orgs) await refuseNonEmpty(path.join(options.out, org));
   if (options.lateDay !== undefined) await refuseNonEmpty(path.join(options.out, LATE_FOLDER));
+  if (options.legacy === true)
+    for (const org of options.orgs) await refuseNonEmpty(path.join(options.out, LEGACY_EXPORT_FOLDER, org));
   for (const org of options.orgs) {
     const root = path.join(options.out, org);
     const pop = population(options.seed, org, options.rows);
@@ -66,6 +75,15 @@ export async function generate(
       const rows = legacyRows(entry, header, context(1), legacyRowCount(entry, options.rows), shape.eol);
       count(await writeCsv(path.join(legacyDir, path.posix.basename(entry.file)), header, rows, shape));
     }
+    if (options.legacy === true)
+      for (const w of await writeLegacyExport({
+        out: options.out,
+        org,
+        rows: options.rows,
+        catalog,
+        population: pop,
+      }))
+        count(w);
     for (let day = 1; day <= options.days; day++) {
       const ctx = context(day);
       const late = options.lateDay === day;
@@ -83,7 +101,11 @@ export async function generate(
           continue;
         }
         const plain = shape.headerOnly ? [] : dailyRows(entry, header, ctx, shape.eol);
-        const rows = doubt === undefined ? plain : withDoubt(doubt, header, plain, ctx.date);
+        const doubted = doubt === undefined ? plain : withDoubt(doubt, header, plain, ctx.date);
+        const rows =
+          options.defects === true && hasDefect(entry.file, day)
+            ? withDefects(entry.file, header, doubted)
+            : doubted;
         count(await writeCsv(file, header, rows, shape));
         if (doubt === 'rejected-row') await insertInvalidUtf8(file);
       }
@@ -104,7 +126,7 @@ export function dailyEntries(catalog: Catalog): CatalogEntry[] {
   const daily = catalog.entries.filter((e) => e.kind !== 'legacy-id-map' && e.kind !== 'deprecated');
   const unplanned = daily.filter((e) => e.kind !== 'affiliation' && PLANS[e.file] === undefined);
   if (unplanned.length > 0)
-    throw new Error(`the simulator has no plan for ${unplanned.map((e) => e.file).join(', ')}`);
+    throw new InternalError(`the simulator has no plan for ${unplanned.map((e) => e.file).join(', ')}`);
   return daily;
 }
 
@@ -134,5 +156,5 @@ async function refuseNonEmpty(folder: string): Promise<void> {
     throw err;
   });
   if (entries.length > 0)
-    throw new Error(`${folder} is not empty: generate writes into a new or empty org folder`);
+    throw new ConfigError(`${folder} is not empty: generate writes into a new or empty org folder`);
 }

@@ -14,6 +14,13 @@ export function legacyRowCount(entry: LegacyIdMapEntry, rows: number): number {
   return entry.model === 'organization' ? 1 : Math.max(6, Math.round(rows * 0.02));
 }
 
+/** The i-th mapping of a model's map: its old id and the new id it points at. */
+export function legacyPair(model: string, i: number): { readonly old_id: string; readonly new_id: string } {
+  // merged maps: old ids 3m and 3m+1 share a new id
+  const newNumber = MERGED.has(model) ? Math.floor((i * 2) / 3) + 1 : i + 1;
+  return { old_id: String(1000 + i * 7 + (model.length % 7)), new_id: String(newNumber).padStart(6, '0') };
+}
+
 export function* legacyRows(
   entry: LegacyIdMapEntry,
   header: readonly string[],
@@ -23,12 +30,7 @@ export function* legacyRows(
 ): Generator<string[]> {
   const makers = makersFor(header, entry.columns);
   for (let i = 0; i < count; i++) {
-    // merged maps: old ids 3m and 3m+1 share a new id
-    const newNumber = MERGED.has(entry.model) ? Math.floor((i * 2) / 3) + 1 : i + 1;
-    const values: Record<string, string> = {
-      old_id: String(1000 + i * 7 + (entry.model.length % 7)),
-      new_id: String(newNumber).padStart(6, '0'),
-    };
+    const values: Record<string, string> = { ...legacyPair(entry.model, i) };
     const cells = cellContext(ctx, random(seedFor(ctx.seed, ctx.org, entry.file, i)), eol);
     yield header.map((column, j) => values[column] ?? makers[j]!(cells));
   }

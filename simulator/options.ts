@@ -18,6 +18,10 @@ export interface GenerateOptions {
   readonly doubtful?: boolean;
   /** This day's folders go under `<out>/_late/<org>/`, to be published after the later days (doubtful.ts). */
   readonly lateDay?: number;
+  /** Write the known data-quality defects of defects.ts (orphans, unknown Slos statuses, duplicate keys). */
+  readonly defects?: boolean;
+  /** Also write a full export from before August 2020 under `<out>/_legacy/<org>/` (legacy-export.ts). */
+  readonly legacy?: boolean;
 }
 
 export const DEFAULTS = { seed: 1, rows: 1000, start: '2020-08-11' } as const;
@@ -41,6 +45,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
       start: { type: 'string' },
       doubtful: { type: 'boolean' },
       'late-day': { type: 'string' },
+      defects: { type: 'boolean' },
+      legacy: { type: 'boolean' },
     },
     strict: true,
   });
@@ -55,9 +61,11 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
     rows: values.rows === undefined ? DEFAULTS.rows : whole('--rows', values.rows, 1, 100_000_000),
     start: values.start ?? DEFAULTS.start,
     ...(values.doubtful === true ? { doubtful: true } : {}),
+    ...(values.legacy === true ? { legacy: true } : {}),
     ...(values['late-day'] === undefined
       ? {}
       : { lateDay: whole('--late-day', values['late-day'], 1, 3660) }),
+    ...(values.defects === true ? { defects: true } : {}),
   });
 }
 

@@ -3,6 +3,7 @@
  * and of what it is about (org, day, file, parent, row), so files can be written in any order, one row at a
  * time, and the same seed always gives the same bytes.
  */
+import { InternalError } from '../core/errors';
 
 /** mulberry32: a tiny 32-bit generator, good enough for test data and the same on every machine. */
 export function mulberry32(seed: number): () => number {
@@ -59,7 +60,7 @@ export function random(seed: number): Random {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (probability) => next() < probability,
     pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from an empty list');
+      if (items.length === 0) throw new InternalError('pick from an empty list');
       return items[Math.floor(next() * items.length)] as T;
     },
   };

@@ -1,5 +1,5 @@
 /** Installs missing Debian packages with apt-get (as root), for the servers and tools the project runs. */
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { RunCommand } from './command';
 
@@ -17,10 +17,7 @@ export async function installDebianPackages({
 }): Promise<void> {
   if (packages.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new ConnectorError(
-      'STACK',
-      `${purpose} needs the Debian packages ${packages.join(', ')}: install them as root`,
-    );
+    throw new StackError(`${purpose} needs the Debian packages ${packages.join(', ')}: install them as root`);
   }
   logger.info('installing Debian packages (apt-get)', { purpose, packages });
   const env = { DEBIAN_FRONTEND: 'noninteractive' };

@@ -1,6 +1,6 @@
 /** Runs the installers (mvn, go, apt-get, openssl, tar) as child processes and reports their failures. */
 import { execFile } from 'node:child_process';
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 
 export interface CommandOptions {
   readonly cwd?: string;
@@ -31,9 +31,7 @@ export const runCommand: RunCommand = (command, args, { cwd, env, timeoutMs = 30
         const how = err.killed
           ? `was killed (timeout ${timeoutMs} ms)`
           : `failed (exit code ${String(err.code)})`;
-        reject(
-          new ConnectorError('STACK', `${command} ${args.join(' ')} ${how}:\n${output}`, { cause: err }),
-        );
+        reject(new StackError(`${command} ${args.join(' ')} ${how}:\n${output}`, { cause: err }));
       },
     );
   });

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 
 const JVM_DIR = '/usr/lib/jvm';
 
@@ -31,7 +31,7 @@ export function findJava({
   if (explicit !== undefined && explicit !== '') {
     const runtime = inspect(explicit);
     if (runtime === undefined || runtime.major < minMajor) {
-      throw new ConnectorError('STACK', `${settingName}=${explicit} is not a Java ${minMajor} or newer`);
+      throw new StackError(`${settingName}=${explicit} is not a Java ${minMajor} or newer`);
     }
     return runtime;
   }
@@ -39,8 +39,7 @@ export function findJava({
   const runtime = found.find((r) => r !== undefined && r.major >= minMajor);
   if (runtime === undefined) {
     const seen = found.flatMap((r) => (r === undefined ? [] : [`${r.home} (${r.major})`]));
-    throw new ConnectorError(
-      'STACK',
+    throw new StackError(
       `no Java ${minMajor} or newer found (saw: ${seen.join(', ') || 'none'}): install one and set ${settingName}`,
     );
   }

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 import type { StackPaths, StackPorts } from './paths';
 import { STACK_HOST } from './paths';
 import type { ServiceName } from './service';
@@ -26,7 +26,7 @@ export function requestedBrokerCount(
   if (raw === undefined || raw === '') return undefined;
   const count = Number(raw);
   if (!COUNTS.includes(count as KafkaBrokerCount)) {
-    throw new ConnectorError('STACK', `${origin} must be 1 or 3 (got "${raw}")`);
+    throw new StackError(`${origin} must be 1 or 3 (got "${raw}")`);
   }
   return count as KafkaBrokerCount;
 }

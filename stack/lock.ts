@@ -5,7 +5,7 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { createSerializer } from './command';
 import { isAlive } from './process';
@@ -47,10 +47,7 @@ async function acquire(file: string, logger: Logger): Promise<void> {
       continue;
     }
     if (Date.now() > deadline) {
-      throw new ConnectorError(
-        'STACK',
-        `another stack command (pid ${holder}) has held ${file} for too long`,
-      );
+      throw new StackError(`another stack command (pid ${holder}) has held ${file} for too long`);
     }
     if (!told) logger.info('stack: waiting for another stack command to finish', { pid: holder });
     told = true;

@@ -2,7 +2,7 @@
  * Which storage FerretDB uses in the local stack: EDREFLECT_STACK_MONGO_BACKEND, `postgresql` (the
  * default, chosen by measurement: docs/benchmarks in BENCHMARKS.md) or `sqlite`.
  */
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 
 export const MONGO_BACKENDS = ['postgresql', 'sqlite'] as const;
 export type MongoBackend = (typeof MONGO_BACKENDS)[number];
@@ -19,5 +19,5 @@ export function mongoBackend(env: NodeJS.ProcessEnv = process.env): MongoBackend
   const raw = env[SETTING];
   if (raw === undefined || raw === '') return DEFAULT_MONGO_BACKEND;
   if (isMongoBackend(raw)) return raw;
-  throw new ConnectorError('STACK', `${SETTING} must be one of ${MONGO_BACKENDS.join(', ')} (got "${raw}")`);
+  throw new StackError(`${SETTING} must be one of ${MONGO_BACKENDS.join(', ')} (got "${raw}")`);
 }

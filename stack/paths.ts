@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { ConnectorError } from '../core/errors';
+import { StackError } from '../core/errors';
 import { packageRoot } from '../core/package-root';
 
 export const STACK_HOST = '127.0.0.1';
@@ -92,16 +92,12 @@ export function stackPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {
     const raw = env[envName];
     const value = raw === undefined || raw === '' ? fallback : Number(raw);
     if (!Number.isInteger(value) || value < 1024 || value > 65535) {
-      throw new ConnectorError(
-        'STACK',
-        `${envName} must be a port number between 1024 and 65535 (got "${raw}")`,
-      );
+      throw new StackError(`${envName} must be a port number between 1024 and 65535 (got "${raw}")`);
     }
     ports[key] = value;
   }
   if (ports.ftpPassiveLast < ports.ftpPassiveFirst) {
-    throw new ConnectorError(
-      'STACK',
+    throw new StackError(
       'EDREFLECT_STACK_FTP_PASSIVE_LAST must not be below EDREFLECT_STACK_FTP_PASSIVE_FIRST',
     );
   }

@@ -2,7 +2,8 @@
 import { existsSync, openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorError, errorMessage } from '../core/errors';
+import type { ConnectorError } from '../core/errors';
+import { errorMessage, StackError } from '../core/errors';
 
 export interface RetryOptions {
   /** Names the server in the error. */
@@ -41,7 +42,7 @@ export async function retryUntil<T>(attempt: () => Promise<T>, options: RetryOpt
 
 function failure(what: string, lastError: unknown, logFile: string): ConnectorError {
   const last = lastError === undefined ? '' : `; last probe error: ${errorMessage(lastError)}`;
-  return new ConnectorError('STACK', `${what}${last}\nlast lines of ${logFile}:\n${tailFile(logFile, 25)}`, {
+  return new StackError(`${what}${last}\nlast lines of ${logFile}:\n${tailFile(logFile, 25)}`, {
     cause: lastError,
   });
 }

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorError, errorMessage } from '../core/errors';
+import { errorMessage, StackError } from '../core/errors';
 
 export interface LaunchSpec {
   readonly command: string;
@@ -47,14 +47,12 @@ export async function spawnDetached(spec: LaunchSpec): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
       child.once('error', (err) =>
-        reject(
-          new ConnectorError('STACK', `cannot start ${spec.command}: ${errorMessage(err)}`, { cause: err }),
-        ),
+        reject(new StackError(`cannot start ${spec.command}: ${errorMessage(err)}`, { cause: err })),
       );
     });
     child.unref();
     const pid = child.pid;
-    if (pid === undefined) throw new ConnectorError('STACK', `cannot start ${spec.command}: no pid`);
+    if (pid === undefined) throw new StackError(`cannot start ${spec.command}: no pid`);
     writeFileSync(spec.pidFile, `${pid}\n`);
     return pid;
   } finally {
@@ -117,14 +115,13 @@ export async function terminate(
   if (await waitForExit(pid, graceMs)) return 'stopped';
   signal(pid, 'SIGKILL');
   if (await waitForExit(pid, 10_000)) return 'killed';
-  throw new ConnectorError('STACK', `process ${pid} did not exit after SIGKILL`);
+  throw new StackError(`process ${pid} did not exit after SIGKILL`);
 }
 
 /** SIGKILL to the process group at once, then waits for it to be gone. Only for a pid checked with ownedPid. */
 export async function killNow(pid: number): Promise<void> {
   signal(pid, 'SIGKILL');
-  if (!(await waitForExit(pid, 10_000)))
-    throw new ConnectorError('STACK', `process ${pid} did not exit after SIGKILL`);
+  if (!(await waitForExit(pid, 10_000))) throw new StackError(`process ${pid} did not exit after SIGKILL`);
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConnectorError, errorMessage } from '../core/errors';
+import { errorMessage, StackError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { createSerializer, runCommand } from './command';
 import { kafkaClusterNodes, requestedBrokerCount, type KafkaBrokerCount } from './kafka-layout';
@@ -116,7 +116,7 @@ function pick(stack: Stack, name: ServiceName): Service {
   const service = stack.services.find((s) => s.name === name);
   if (service === undefined) {
     const why = name === 'kafka-2' || name === 'kafka-3' ? ' (it runs only with stack up --brokers 3)' : '';
-    throw new ConnectorError('STACK', `no stack service named "${String(name)}"${why}`);
+    throw new StackError(`no stack service named "${String(name)}"${why}`);
   }
   return service;
 }
@@ -148,7 +148,7 @@ export async function stackUp({
     }
     const results = await Promise.allSettled(ready.values());
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [errorMessage(r.reason)] : []));
-    if (failures.length > 0) throw new ConnectorError('STACK', `stack up failed:\n${failures.join('\n\n')}`);
+    if (failures.length > 0) throw new StackError(`stack up failed:\n${failures.join('\n\n')}`);
   });
   return Promise.all(stack.services.map(statusOf));
 }
@@ -178,10 +178,7 @@ export async function stackReset({ logger }: { logger: Logger }): Promise<void> 
   const { paths } = createStack();
   const forbidden = [path.parse(paths.stack).root, os.homedir(), repoRoot(), paths.cache];
   if (forbidden.includes(paths.stack)) {
-    throw new ConnectorError(
-      'STACK',
-      `refusing to delete ${paths.stack}: set EDREFLECT_STACK_DIR to a folder of its own`,
-    );
+    throw new StackError(`refusing to delete ${paths.stack}: set EDREFLECT_STACK_DIR to a folder of its own`);
   }
   await stackDown({ logger });
   rmSync(paths.stack, { recursive: true, force: true });
@@ -215,7 +212,7 @@ export async function stopService(name: ServiceName, { logger }: { logger: Logge
 export async function killService(name: ServiceName): Promise<number> {
   const service = pick(createStack(), name);
   const pid = ownedPid(service.pidFile, service.isOurs);
-  if (pid === undefined) throw new ConnectorError('STACK', `${name} is not running: nothing to kill`);
+  if (pid === undefined) throw new StackError(`${name} is not running: nothing to kill`);
   await killNow(pid);
   return pid;
 }
@@ -254,8 +251,7 @@ async function bringUp(stack: Stack, service: Service, logger: Logger): Promise<
     removePidFile(service.pidFile);
     for (const port of [service.port, ...service.otherPorts]) {
       if (await isPortOpen(port, STACK_HOST)) {
-        throw new ConnectorError(
-          'STACK',
+        throw new StackError(
           `${service.name}: port ${STACK_HOST}:${port} is in use by a process the stack did not start ` +
             `(stop it, or move the stack's ports with the EDREFLECT_STACK_*_PORT settings)`,
         );

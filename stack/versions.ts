@@ -26,3 +26,16 @@ export const PROFTPD_EXPECTED_VERSION = '1.3.8';
 /** PostgreSQL for FerretDB's postgresql backend, from the distribution's packages (Debian 12: 15). */
 export const POSTGRESQL_MAJOR = 15;
 export const POSTGRESQL_PACKAGES = [`postgresql-${POSTGRESQL_MAJOR}`] as const;
+
+/**
+ * The bench's peer (`edreflect bench --peer`, BENCHMARKS.md): the MongoDB Kafka sink connector under Kafka
+ * Connect standalone, both from Maven Central. Connect is the broker's version; the connector's own POM
+ * brings its MongoDB Java driver (4.7.2 for 1.13.0).
+ */
+export const KAFKA_CONNECT_VERSION = KAFKA_VERSION;
+export const MONGO_KAFKA_CONNECT_VERSION = '1.13.0';
+/**
+ * Maven's nearest-wins rule would take jackson-core 2.10 from the connector's Avro dependency, older than the
+ * jackson-databind 2.16 Connect's JSON converter is built with: pinned to databind's version.
+ */
+export const KAFKA_CONNECT_JACKSON_VERSION = '2.16.2';

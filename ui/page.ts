@@ -1,13 +1,16 @@
 /**
  * The status page as one HTML document drawn from a snapshot: per org, the freshness of each collection
  * (newest drop day applied and when), its documents, its topic's lag and a chart of documents per drop
- * day; the dead letters (counts and the last few with their reason); the lag of every topic. Read-only:
+ * day; the dead letters (counts and the last few with their reason); the data-quality figures of
+ * `edreflect check-data` (quality-section.ts); the lag of every topic. Read-only:
  * no form, no script; it reloads itself every minute.
  */
 import type { CollectionDocuments } from '../status/documents-per-day';
 import type { RecentDeadLetter } from '../status/recent-dead-letters';
 import type { CollectionStatus, OrgStatus } from '../status/report';
+import type { OrgQuality } from '../status/quality/report';
 import { barChart } from './chart';
+import { qualitySection } from './quality-section';
 import { Html, html } from './html';
 import type { StatusSnapshot } from './snapshot';
 import { STYLE } from './style';
@@ -16,13 +19,18 @@ export const REFRESH_SECONDS = 60;
 
 export function renderPage(s: StatusSnapshot): string {
   const now = new Date(s.generatedAt);
-  const orgs = new Set([...s.status.orgs.map((o) => o.org), ...s.documents.map((d) => d.org)]);
+  const orgs = new Set([
+    ...s.status.orgs.map((o) => o.org),
+    ...s.documents.map((d) => d.org),
+    ...s.quality.orgs.map((q) => q.org),
+  ]);
   const sections = [...orgs].sort().map((org) =>
     orgSection(
       org,
       s.status.orgs.find((o) => o.org === org),
       s.documents.filter((d) => d.org === org),
       s.recentDeadLetters.find((r) => r.org === org)?.letters ?? [],
+      s.quality.orgs.find((q) => q.org === org),
       now,
     ),
   );
@@ -63,6 +71,7 @@ function orgSection(
   status: OrgStatus | undefined,
   documents: readonly CollectionDocuments[],
   letters: readonly RecentDeadLetter[],
+  quality: OrgQuality | undefined,
   now: Date,
 ): Html {
   const names = new Set([
@@ -123,7 +132,7 @@ function orgSection(
               )}
             </div>`
     }
-    ${letters.length === 0 ? '' : deadLetterTable(letters)}
+    ${letters.length === 0 ? '' : deadLetterTable(letters)} ${qualitySection(quality)}
   </section>`;
 }
 

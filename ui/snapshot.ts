@@ -1,7 +1,7 @@
 /**
  * Everything the status page shows, read fresh from the servers: the `edreflect status` report
- * (status/report.ts), the documents per collection and drop day, and the last dead letters of
- * each org. `GET /api/status` returns this object as JSON; the page is drawn from it.
+ * (status/report.ts), the documents per collection and drop day, the last dead letters of
+ * each org, and the `edreflect check-data` report (status/quality/). `GET /api/status` returns this object as JSON; the page is drawn from it.
  */
 import type { Admin, Kafka } from 'kafkajs';
 import type { MongoClient } from 'mongodb';
@@ -14,6 +14,9 @@ import { readPublished } from '../status/published';
 import { recentDeadLetters, type RecentDeadLetter } from '../status/recent-dead-letters';
 import { buildStatus, type StatusReport } from '../status/report';
 import { readSync } from '../consumer/sync/summary';
+import type { Catalog } from '../core/catalog/types';
+import type { DataQualityReport } from '../status/quality/report';
+import { readQuality } from '../status/quality/read';
 
 /** Dead letters shown per org on the page. */
 export const RECENT_DEAD_LETTERS = 5;
@@ -26,6 +29,8 @@ export interface StatusSnapshot {
     readonly org: string;
     readonly letters: readonly RecentDeadLetter[];
   }[];
+  /** The `edreflect check-data` report (status/quality/). */
+  readonly quality: DataQualityReport;
 }
 
 export interface SnapshotSources {
@@ -37,11 +42,12 @@ export interface SnapshotSources {
   readonly topics: TopicNames;
   /** The connector's row collections (without the sync state). */
   readonly collections: readonly string[];
+  readonly catalog: Catalog;
 }
 
 export async function takeSnapshot(s: SnapshotSources, now = new Date()): Promise<StatusSnapshot> {
   const db = s.mongo.db(s.database);
-  const [sync, lags, published, letters, documents] = await Promise.all([
+  const [sync, lags, published, letters, documents, quality] = await Promise.all([
     readSync(db),
     topicLags(
       s.admin,
@@ -51,6 +57,7 @@ export async function takeSnapshot(s: SnapshotSources, now = new Date()): Promis
     readPublished(s.kafka, s.topics.ingested),
     readDeadLetters(s.kafka, s.topics.deadLetters),
     documentsPerDay(db, s.collections),
+    readQuality({ db, kafka: s.kafka, ledger: s.topics.ingested, catalog: s.catalog }),
   ]);
   const status = buildStatus({
     group: s.group,
@@ -68,5 +75,6 @@ export async function takeSnapshot(s: SnapshotSources, now = new Date()): Promis
     recentDeadLetters: [...recent.entries()]
       .map(([org, list]) => ({ org, letters: list }))
       .sort((a, b) => a.org.localeCompare(b.org)),
+    quality,
   };
 }

@@ -1,8 +1,9 @@
 /** How a measured child process gets its task (one JSON argument) and hands back its result (one JSON line). */
+import { InternalError } from '../../core/errors';
 
 export function taskArgument<T>(): T {
   const raw = process.argv[2];
-  if (raw === undefined) throw new Error('expected the task as one JSON argument');
+  if (raw === undefined) throw new InternalError('expected the task as one JSON argument');
   return JSON.parse(raw) as T;
 }
 

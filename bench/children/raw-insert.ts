@@ -9,6 +9,8 @@ import { parse } from 'csv-parse';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import type { ColumnType } from '../../core/catalog/types';
 import { runChild, taskArgument } from './child-io';
+import { ConfigError } from '../../core/errors';
+import { typedValue } from './typed-value';
 
 export interface RawInsertTask {
   readonly db: string;
@@ -24,26 +26,11 @@ export interface RawInsertTask {
   }[];
 }
 
-function typed(value: string, type: ColumnType | undefined): string | number | boolean | null {
-  if (value === '') return null;
-  switch (type) {
-    case 'int':
-    case 'long':
-      return Number.parseInt(value, 10);
-    case 'double':
-      return Number(value);
-    case 'boolean':
-      return value === 'true';
-    default:
-      return value;
-  }
-}
-
 runChild(async () => {
   const task = taskArgument<RawInsertTask>();
   // From the environment, not the task: the task is on the command line, where `ps` shows a password.
   const uri = process.env['MONGODB_URI'];
-  if (uri === undefined || uri === '') throw new Error('MONGODB_URI is not set');
+  if (uri === undefined || uri === '') throw new ConfigError('MONGODB_URI is not set');
   const client = new MongoClient(uri);
   await client.connect();
   let inserted = 0;
@@ -67,7 +54,7 @@ runChild(async () => {
           _line: ++line,
         };
         for (const [column, value] of Object.entries(record as Record<string, string>))
-          doc[column] = typed(value, f.types[column]);
+          doc[column] = typedValue(value, f.types[column]);
         docs.push(doc);
         if (docs.length >= task.batch) {
           await insert(collection, docs);

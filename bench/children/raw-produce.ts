@@ -4,9 +4,9 @@
  * sends in flight, acks from all replicas. No schema registry, no transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
+import { Partitioners, type Message } from 'kafkajs';
 import { runChild, taskArgument } from './child-io';
-import { kafkaSecurity, kafkaSecurityConfig } from '../../core/kafka/security';
+import { benchKafka } from '../kafka-client';
 
 export interface RawProduceTask {
   readonly brokers: string;
@@ -33,13 +33,7 @@ function pool(task: RawProduceTask, size: number): Message[] {
 
 runChild(async () => {
   const task = taskArgument<RawProduceTask>();
-  const kafka = new Kafka({
-    clientId: 'edreflect-bench-raw',
-    brokers: task.brokers.split(','),
-    // The child inherits the bench's environment, KAFKA_SSL* and KAFKA_SASL_* included.
-    ...kafkaSecurityConfig(kafkaSecurity()),
-    logLevel: logLevel.ERROR,
-  });
+  const kafka = benchKafka('edreflect-bench-raw', task.brokers);
   const producer = kafka.producer({
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,

@@ -3,11 +3,12 @@
  * Most rows are in the observation family, the shape of a real day: one row per changed observation in
  * Observation_Modified.csv and Observations.csv, about 20 ratings and 10 answers per observation; the
  * other daily files share the rest. Children point at the ids of their own lists, so every list id gives
- * the drop events the connector must publish.
+ * the purge events the connector must publish.
  */
 import { keyOf, type Catalog, type CatalogEntry, type ColumnType } from '../../core/catalog/types';
 import { cell, columnsOf } from './columns';
 import type { Random } from './random';
+import { ConfigError } from '../../core/errors';
 
 export interface FilePlan {
   readonly entry: CatalogEntry;
@@ -39,7 +40,7 @@ export function keyId(column: string, n: number): string {
 
 export function planDrop(catalog: Catalog, totalRows: number): FilePlan[] {
   if (!Number.isInteger(totalRows) || totalRows < MIN_ROWS)
-    throw new Error(`the bench drop needs at least ${MIN_ROWS} rows (asked for ${totalRows})`);
+    throw new ConfigError(`the bench drop needs at least ${MIN_ROWS} rows (asked for ${totalRows})`);
   const daily = catalog.entries.filter((e) => e.kind !== 'deprecated' && e.kind !== 'legacy-id-map');
   const perObservation = Object.values(PER_OBSERVATION).reduce((a, b) => a + b, 0);
   const observations = Math.max(1, Math.round((totalRows * BIG_SHARE) / perObservation));
@@ -79,9 +80,9 @@ function idColumns(
   const key = keyOf(entry);
   switch (entry.kind) {
     case 'child': {
-      const parent = listIds(entry.drop.list);
+      const parent = listIds(entry.purge.list);
       const per = entry.file === 'Ratings.csv' ? 20 : entry.file === 'Observation_Answers.csv' ? 10 : 1;
-      ids.set(entry.drop.column, (i) => parent(Math.floor(i / per)));
+      ids.set(entry.purge.column, (i) => parent(Math.floor(i / per)));
       if (entry.file === 'Ratings.csv') {
         ids.set('indicator_id', (i) => keyId('indicator_id', i % 20));
         ids.set('rating_id', (i) => keyId('rating_id', i));

@@ -1,4 +1,5 @@
 /** A small seeded generator (mulberry32), so every bench run writes the same bytes for the same size. */
+import { InternalError } from '../../core/errors';
 
 export interface Random {
   /** A number in [0, 1). */
@@ -25,7 +26,7 @@ export function createRandom(seed: number): Random {
     int,
     pick: <T>(items: readonly T[]): T => {
       const item = items[int(0, items.length - 1)];
-      if (item === undefined) throw new Error('pick from an empty list');
+      if (item === undefined) throw new InternalError('pick from an empty list');
       return item;
     },
     chance: (probability) => next() < probability,

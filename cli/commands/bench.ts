@@ -1,5 +1,5 @@
 /**
- * `edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof]`:
+ * `edreflect bench [--rows N] [--partitions P] [--consumers 1|2] [--keep] [--out DIR] [--cpu-prof] [--peer]`:
  * generates a drop and measures the raw baselines and each stage of ours on the real servers (issue 6).
  * See BENCHMARKS.md.
  */
@@ -20,6 +20,7 @@ export const benchCommand = defineCommand({
     keep: { type: 'boolean', description: 'keep the data, topics, databases and FTP folder' },
     out: { type: 'string', value: 'DIR', default: 'bench-results', description: 'where the JSON results go' },
     'cpu-prof': { type: 'boolean', description: 'profile our stages and print their top functions' },
+    peer: { type: 'boolean', description: 'also run the MongoDB Kafka sink connector over the same rows' },
   },
   settings: [],
   parse: false,
@@ -41,9 +42,11 @@ export const benchCommand = defineCommand({
       process.stderr.write(`edreflect bench: ${err instanceof Error ? err.message : String(err)}\n`);
       return EXIT.error;
     }
-    const { table, file } = run;
+    const { table, costs, file } = run;
     out('');
     out(table);
+    out('');
+    out(costs);
     out('');
     out(`results: ${file}`);
     return EXIT.ok;

@@ -25,6 +25,7 @@ export const CONSUME_SETTINGS = [
   'partitions',
   'consumerGroup',
   'consumerConcurrency',
+  'consumerSessionTimeoutSeconds',
   'stallTimeoutSeconds',
 ] as const;
 
@@ -83,6 +84,7 @@ export const consumeCommand = defineCommand({
         observer,
         untilIdle: flags['until-idle'] === true,
         concurrency: numberSetting(values, 'consumerConcurrency'),
+        sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
         logger,
         stopSignal: stopSignal(logger),
         watchdog,

@@ -3,7 +3,7 @@
  * org's two days on the FTP server, publishes them over FTPS, applies them to MongoDB and prints what the
  * database holds. A second run publishes nothing new: the drops are already in the ledger.
  */
-import { ConnectorError } from '../../core/errors';
+import { StackError } from '../../core/errors';
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -31,8 +31,7 @@ export const demoCommand = defineCommand({
     out('1. starting the local stack (Kafka, Apicurio Registry, FerretDB, ProFTPD) ...');
     const services = await stackUp({ logger });
     if (!services.every((s) => s.running))
-      throw new ConnectorError(
-        'STACK',
+      throw new StackError(
         `stack services down: ${services
           .filter((s) => !s.running)
           .map((s) => s.name)

@@ -11,7 +11,7 @@ import { EXIT } from '../exit-codes';
 export const generateCommand = defineCommand({
   name: 'generate',
   usage: [
-    'generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N]',
+    'generate --out DIR --days N --orgs a,b [--seed S] [--rows R] [--start YYYY-MM-DD] [--doubtful] [--late-day N] [--defects] [--legacy]',
   ],
   summary:
     'Writes simulated vendor exports, one folder per org with a sub-folder per day (legacy-id maps under export/all),\nreproducible from the seed.',
@@ -36,11 +36,21 @@ export const generateCommand = defineCommand({
       description:
         'doubtful input: a repeated User_Modified id (day 2), invalid UTF-8 in an Observation_Modified date (day 3), a 0-byte User_Affiliations.csv (day 4); an unknown Slos status is always on day 2',
     },
+    legacy: {
+      type: 'boolean',
+      description:
+        'also write a full export from before August 2020 (old ids of the maps, some unmapped) under DIR/_legacy/<org>/, for legacy import',
+    },
     'late-day': {
       type: 'string',
       value: 'N',
       description:
         'write day N apart, under DIR/_late/<org>/, to publish after the later days (a late day folder)',
+    },
+    defects: {
+      type: 'boolean',
+      description:
+        'known data-quality defects on day 2, for check-data: 5 orphan child rows (Ratings.csv, Slo_Assessments.csv), 2 unknown Slos statuses, a key repeated in Goals.csv and in Snapshots.csv',
     },
   },
   settings: [],

@@ -16,6 +16,7 @@ import { keyPartitioner } from '../../producer/publish/partitioner';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
 import { EXIT } from '../exit-codes';
 import { catalogFromSettings, kafkaFrom } from '../runtime';
+import { fetchTopicOffsets } from '../../core/kafka/topic-offsets';
 
 export const migrateTopicsCommand = defineCommand({
   name: 'migrate-topics',
@@ -55,7 +56,7 @@ export const migrateTopicsCommand = defineCommand({
       await ensureTopics(admin, newSpecs);
       for (const spec of newSpecs) {
         if (!existing.has(spec.topic)) continue;
-        const held = (await admin.fetchTopicOffsets(spec.topic)).some((p) => Number(p.high) > Number(p.low));
+        const held = (await fetchTopicOffsets(admin, spec.topic)).some((p) => Number(p.high) > Number(p.low));
         if (held && spec.topic !== newTopics.contract)
           throw new ConfigError(
             `topic ${spec.topic} already holds events: migrate into new, empty topics (another EDREFLECT_TOPIC_PREFIX)`,

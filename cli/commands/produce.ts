@@ -6,7 +6,9 @@
  *
  * The orgs are EDREFLECT_ORG + EDREFLECT_SOURCE, or the `orgs` list of the configuration file
  * (core/orgs.ts). With several orgs each runs in turn; one org's failure is printed and the others go
- * on; the exit status is the worst of them.
+ * on; the exit status is the worst of them. With EDREFLECT_PRODUCER_GROUP, --watch runs only the orgs Kafka's
+ * group assignment gives this instance, and takes over those of an instance that stops or dies
+ * (producer/share/, docs/many-orgs.md).
  */
 import {
   notSet,
@@ -18,6 +20,7 @@ import {
 } from '../../core/config';
 import { ConfigError, ConnectorError, errorMessage } from '../../core/errors';
 import { createWatchdog } from '../../core/progress/watchdog';
+import type { HealthCheck } from '../../core/health/check';
 import { kafkaCheck } from '../../core/health/kafka';
 import { Registry } from '../../core/metrics/registry';
 import { defineCommand, KAFKA_SECURITY_SETTINGS } from '../command';
@@ -28,13 +31,15 @@ import { registryAuth } from '../../core/registry/auth';
 import { createRegistryHttp } from '../../core/registry/http';
 import { readTimeouts, TIMEOUT_SETTING_NAMES } from '../../core/timeouts';
 import type { OrgId } from '../../core/types';
-import { produceOnce, type ProduceResult } from '../../producer/connector';
+import { produceOnce, type ProduceResult } from '../../producer/produce-once';
 import { createEventEncoder } from '../../producer/encode/encoder';
 import { runOrgs, type OrgOutcome } from '../../producer/run-orgs';
 import { openSource } from '../../producer/source/open-source';
-import type { Source } from '../../producer/source/source';
+import type { ExportFolder } from '../../producer/source/source';
 import { parseCron } from '../../producer/schedule/cron';
 import { watch } from '../../producer/watch';
+import type { OrgShare } from '../../producer/share/org-group';
+import { checkShare, heldElsewhere, startOrgShare } from '../../producer/share/shared-orgs';
 import { producerMetrics } from '../../producer/observe/metrics';
 import { observedSource } from '../../producer/observe/observed-source';
 import {
@@ -104,6 +109,8 @@ export const produceCommand = defineCommand({
     'spoolDir',
     'catalogFile',
     'dropOverdueHours',
+    'producerGroup',
+    'consumerSessionTimeoutSeconds',
     ...OBSERVABILITY_SETTINGS,
     ...KAFKA_SECURITY_SETTINGS,
     'registryUsername',
@@ -125,9 +132,18 @@ export const produceCommand = defineCommand({
     // --watch serves /metrics and /health: its settings are checked with the others, up front.
     const { values, targets } = readProduceConfig(
       flags.watch === true
-        ? ['stallTimeoutSeconds', 'dropOverdueHours', ...OBSERVABILITY_SETTINGS]
+        ? [
+            'stallTimeoutSeconds',
+            'dropOverdueHours',
+            'consumerGroup',
+            'consumerSessionTimeoutSeconds',
+            ...OBSERVABILITY_SETTINGS,
+          ]
         : ['stallTimeoutSeconds'],
     );
+    const producerGroup = optionalSetting('producerGroup'); // checked here: unset is this instance runs every org
+    if (producerGroup !== undefined)
+      checkShare({ group: producerGroup, watch: flags.watch === true, consumerGroup: values.consumerGroup });
     const runtime = await runtimeFrom(values, logger);
     const timeouts = readTimeouts();
     const registry = new Registry();
@@ -163,7 +179,7 @@ export const produceCommand = defineCommand({
         ),
       ]),
     );
-    const sourceOf = (org: OrgId): Source => (observed.get(org) as { source: Source }).source;
+    const sourceOf = (org: OrgId): ExportFolder => (observed.get(org) as { source: ExportFolder }).source;
     const late = lateDropHealth();
     const runOne = (org: OrgId): Promise<ProduceResult> => Promise.race([produceOne(org), watchdog.stalled]);
     const produceOne = (org: OrgId): Promise<ProduceResult> =>
@@ -190,45 +206,49 @@ export const produceCommand = defineCommand({
     const closeAll = async (): Promise<void> => {
       for (const { source } of observed.values()) await source.close();
     };
+    let share: OrgShare | undefined;
+    let assignmentsRun = 0; // the assignments known when the last run began
     try {
-      const [single] = targets;
-      if (targets.length === 1 && single !== undefined) {
-        // One org: its failure is the command's failure, as it always was.
-        if (flags.once === true) {
-          const result = await runOne(single.org);
-          printResult(result, out, '');
-          return exitCodeOf(result);
-        }
-        await watchLoop(
-          () => runOne(single.org),
-          (r) => {
-            metrics.pollDone(single.org, true);
-            printResult(r, out, '');
-          },
-          async () => {
-            metrics.pollDone(single.org, false);
-            await closeAll();
-          },
-        );
-        return EXIT.ok;
-      }
       const runAll = async (): Promise<OrgOutcome<ProduceResult>[]> => {
+        const held = share;
+        assignmentsRun = held?.assignments() ?? 0;
         const outcomes = await runOrgs(
-          targets.map((t) => t.org),
+          held === undefined ? targets.map((t) => t.org) : held.owned(),
           runOne,
           logger,
+          held === undefined ? undefined : (org) => held.owns(org),
         );
         for (const o of outcomes) {
           metrics.pollDone(o.org, !('error' in o));
           if ('error' in o) await sourceOf(o.org).close(); // the next run logs in afresh
         }
+        // One org: its failure is the command's failure (exit 1, or 5), and watch retries it with back-off.
+        const [only] = outcomes;
+        if (targets.length === 1 && only !== undefined && 'error' in only) throw only.error;
         return outcomes;
       };
-      if (flags.once === true) return printOutcomes(await runAll(), out);
-      await watchLoop(runAll, (outcomes) => void printOutcomes(outcomes, out), closeAll);
+      const print = (outcomes: OrgOutcome<ProduceResult>[]): number => {
+        const [only] = outcomes;
+        if (targets.length !== 1 || only === undefined || 'error' in only)
+          return printOutcomes(outcomes, out);
+        printResult(only.result, out, '');
+        return exitCodeOf(only.result);
+      };
+      if (flags.once === true) return print(await runAll());
+      if (producerGroup !== undefined)
+        share = await startOrgShare({
+          kafka: runtime.kafka,
+          groupId: producerGroup,
+          topic: runtime.topics.orgSlots,
+          orgs: targets.map((t) => t.org),
+          sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
+          logger,
+        });
+      await watchLoop(runAll, (outcomes) => void print(outcomes), closeAll);
       return EXIT.ok;
     } finally {
       watchdog.stop();
+      await share?.leave();
       await closeAll();
     }
 
@@ -239,6 +259,9 @@ export const produceCommand = defineCommand({
       reset: () => Promise<void>,
     ): Promise<void> {
       const overdueHours = numberSetting(values, 'dropOverdueHours');
+      const held = share;
+      const perOrg = (check: HealthCheck, org: OrgId): HealthCheck =>
+        held === undefined ? check : heldElsewhere(check, org, held);
       const server = await startObservability({
         registry,
         checks: [
@@ -246,9 +269,9 @@ export const produceCommand = defineCommand({
             brokers: setting(values, 'kafkaBrokers'),
             clientId: setting(values, 'kafkaClientId'),
           }),
-          ...[...observed.values()].map((o) => o.check),
+          ...[...observed.entries()].map(([org, o]) => perOrg(o.check, org)),
           ...targets.map((t) =>
-            overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }),
+            perOrg(overdueCheck({ org: t.org, newestSeen: metrics.newestSeen, hours: overdueHours }), t.org),
           ),
           late.check,
           watchdog.check,
@@ -256,7 +279,7 @@ export const produceCommand = defineCommand({
         logger,
       });
       try {
-        await watch({
+        const watching = watch({
           runOnce,
           onResult,
           onFailure: async (err) => {
@@ -268,8 +291,11 @@ export const produceCommand = defineCommand({
           intervalMs: intervalSeconds * 1000,
           ...(schedule === undefined ? {} : { schedule }),
           stopped: stopSignal(logger),
+          // A new assignment starts the orgs it brings at once, not after the interval.
+          ...(held === undefined ? {} : { woken: () => held.changed(assignmentsRun) }),
           logger,
         });
+        await (held === undefined ? watching : Promise.race([watching, held.crashed]));
       } finally {
         await server?.close();
       }

@@ -89,6 +89,7 @@ export const replayCommand = defineCommand({
           groupId,
           untilIdle: true,
           concurrency: numberSetting(values, 'consumerConcurrency'),
+          sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
           logger,
           stats,
           stopSignal: stopSignal(logger),

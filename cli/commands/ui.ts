@@ -64,6 +64,7 @@ export const uiCommand = defineCommand({
           group: setting(values, 'consumerGroup'),
           topics: topicNames(setting(values, 'topicPrefix')),
           collections: connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION),
+          catalog,
         }),
       );
       const server = createStatusServer(snapshot, logger, { token });

@@ -42,6 +42,7 @@ export const verifyCommand = defineCommand({
       ...(flags.org === undefined ? {} : { org: flags.org }),
       ...(until === undefined ? {} : { until }),
       concurrency: numberSetting(values, 'consumerConcurrency'),
+      sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
       logger,
       stopSignal: stopSignal(logger),
     });

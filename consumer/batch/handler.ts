@@ -3,21 +3,24 @@
  * and plan each message into its processed record (dead-lettering the refused ones), apply the planned
  * writes in order (in bulk runs), record the chunk's progress in the sync state (sync/record.ts), and only
  * then mark the offsets done and commit, so a crash at any moment replays from the last durable point and
- * the writes, being idempotent, land the same.
+ * the writes, being idempotent, land the same. Before every MongoDB call the member checks that it still owns
+ * the partition (ownership.ts); a member that may have lost it gives the batch up without writing more.
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Catalog } from '../../core/catalog/types';
 import type { DeadLetter } from '../../core/events/dead-letter';
-import { ConnectorError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Watchdog } from '../../core/progress/watchdog';
 import type { AvroCodec } from '../../core/registry/codec';
+import type { Membership } from '../group/membership';
 import { NO_OBSERVER, type BatchObserver } from '../observe/observer';
 import { applySegments } from '../sink/apply-segments';
 import type { MongoLink } from '../sink/mongo-link';
 import { segmentsOf } from '../sink/segments';
 import { recordChunk } from '../sync/record';
 import { deadLetterer } from './dead-letters';
+import { ownershipGuard } from './ownership';
 import { applied, planned, processMessage, type ProcessedRecord } from './processed';
 import type { BatchStats } from './stats';
 
@@ -35,6 +38,8 @@ export interface BatchHandlerDeps {
   readonly observer?: BatchObserver;
   /** Told when a batch starts, each chunk applied, each failure, and when a batch is done. */
   readonly watchdog?: Watchdog;
+  /** This member's standing in the group, checked before every write. */
+  readonly membership: Membership;
 }
 
 export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchPayload) => Promise<void> {
@@ -46,13 +51,21 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
     const { topic, partition } = batch;
     const collectionName = deps.collectionOf(topic);
     if (collectionName === undefined)
-      throw new ConnectorError('EVENT_INVALID', `no collection for topic ${topic}`);
+      throw new InputError('EVENT_INVALID', `no collection for topic ${topic}`);
     const key = `${topic}:${partition}`;
     watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
     const db = mongo.db();
     const collection = db.collection(collectionName);
     const server = `MongoDB at ${mongo.hosts()}`;
     const poison = deadLetterer({ ...deps, observer }, { topic, partition, collection: collectionName });
+    let chunkOffset = batch.firstOffset() ?? '';
+    const beforeWrite = ownershipGuard({
+      membership: deps.membership,
+      heartbeat,
+      partition: key,
+      offset: () => chunkOffset,
+      logger: deps.logger,
+    });
 
     /** Decodes and plans each message of the chunk, in order; a refused one is dead-lettered at once. */
     const processChunk = async (chunk: readonly KafkaMessage[]): Promise<ProcessedRecord[]> => {
@@ -75,7 +88,8 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
         return poison(record.message, reason);
       };
       const written = (async () => {
-        await applySegments(collection, segmentsOf(writes.map((r) => r.intent)), refuse, heartbeat);
+        await applySegments(collection, segmentsOf(writes.map((r) => r.intent)), refuse, beforeWrite);
+        await beforeWrite(`record the chunk's progress in _edreflect_sync`);
         await recordChunk(db, {
           collection: collectionName,
           topic,
@@ -98,6 +112,7 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       if (!isRunning() || isStale()) return;
       const started = process.hrtime.bigint();
       const chunk = batch.messages.slice(start, start + chunkSize);
+      chunkOffset = chunk[0]!.offset;
       const records = await processChunk(chunk);
       await writeChunk(records);
       const done = applied(records);

@@ -8,18 +8,19 @@
  * (any other HTTP status; the registry client reports a refused connection as status 400).
  */
 import type { KafkaMessage } from 'kafkajs';
-import { ConnectorError, errorMessage } from '../../core/errors';
+import type { ConnectorError } from '../../core/errors';
+import { errorMessage, InputError, ServerError } from '../../core/errors';
 import {
   HEADER,
   SOURCE_FIELD,
   type CellValue,
   type ConnectorEvent,
-  type SourceRef,
+  type EventOrigin,
 } from '../../core/events/contract';
 import type { AvroCodec } from '../../core/registry/codec';
 import { asFileName } from '../../core/types';
 
-const invalid = (why: string): ConnectorError => new ConnectorError('EVENT_INVALID', why);
+const invalid = (why: string): ConnectorError => new InputError('EVENT_INVALID', why);
 
 export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Promise<ConnectorEvent> {
   const op = message.headers?.[HEADER.op]?.toString();
@@ -34,12 +35,12 @@ export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Prom
     decoded = await codec.decode(message.value);
   } catch (err) {
     if (registryUnavailable(err)) {
-      throw new ConnectorError('SCHEMA_REGISTRY', `cannot reach the schema registry: ${errorMessage(err)}`, {
+      throw new ServerError('SCHEMA_REGISTRY', `cannot reach the schema registry: ${errorMessage(err)}`, {
         retriable: true,
         cause: err,
       });
     }
-    throw new ConnectorError('EVENT_INVALID', `cannot decode the event: ${errorMessage(err)}`, {
+    throw new InputError('EVENT_INVALID', `cannot decode the event: ${errorMessage(err)}`, {
       cause: err,
     });
   }
@@ -65,7 +66,7 @@ export async function decodeEvent(codec: AvroCodec, message: KafkaMessage): Prom
   return { op, source, values: rest as Record<string, CellValue> };
 }
 
-function checkSource(value: unknown): SourceRef {
+function checkSource(value: unknown): EventOrigin {
   const s = value as Record<string, unknown> | null | undefined;
   if (
     typeof s !== 'object' ||
@@ -78,7 +79,7 @@ function checkSource(value: unknown): SourceRef {
   ) {
     throw invalid(`the event has no valid ${SOURCE_FIELD} record`);
   }
-  return s as unknown as SourceRef;
+  return s as unknown as EventOrigin;
 }
 
 /** The registry client answered with an HTTP status other than 404 (unknown schema id): an outage, not a bad event. */

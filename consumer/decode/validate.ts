@@ -7,11 +7,12 @@
  */
 import { keyOf, type Catalog } from '../../core/catalog/types';
 import type { ConnectorEvent } from '../../core/events/contract';
-import { ConnectorError } from '../../core/errors';
+import type { ConnectorError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 
 export const RESERVED_FIELDS: readonly string[] = ['_id', '_org', '_drop', '_day', '_file', '_line'];
 
-const invalid = (why: string): ConnectorError => new ConnectorError('EVENT_INVALID', why);
+const invalid = (why: string): ConnectorError => new InputError('EVENT_INVALID', why);
 
 export function checkEvent(catalog: Catalog, event: ConnectorEvent): void {
   if (event.op !== 'row') return;

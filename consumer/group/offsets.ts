@@ -6,6 +6,7 @@
  * are all read from this one fetch.
  */
 import type { Admin } from 'kafkajs';
+import { fetchTopicOffsets } from '../../core/kafka/topic-offsets';
 
 export interface PartitionOffsets {
   readonly topic: string;
@@ -25,7 +26,7 @@ export async function groupOffsets(
     for (const p of t.partitions) committed.set(`${t.topic}:${p.partition}`, Number(p.offset));
   const out: PartitionOffsets[] = [];
   for (const topic of topics) {
-    for (const p of await admin.fetchTopicOffsets(topic)) {
+    for (const p of await fetchTopicOffsets(admin, topic)) {
       out.push({
         topic,
         partition: p.partition,

@@ -1,9 +1,9 @@
 /** What the batch handler tells whoever watches it (the metrics of `consume`); nothing by default. */
-import type { SourceRef } from '../../core/events/contract';
+import type { EventOrigin } from '../../core/events/contract';
 
 export interface AppliedEvent {
   readonly op: string;
-  readonly source: SourceRef;
+  readonly source: EventOrigin;
 }
 
 export interface BatchObserver {

@@ -3,12 +3,12 @@
  * the value; a close sets the close column of the employee's open affiliations, except the kept pairs.
  */
 import type { CatalogEntry } from '../../core/catalog/types';
-import type { CloseEvent, DropEvent } from '../../core/events/contract';
+import type { CloseEvent, PurgeEvent } from '../../core/events/contract';
 import { pairShapeOf } from './pair-shape';
 import type { WriteIntent } from './write-intent';
 
-export function dropIntent(event: DropEvent): WriteIntent {
-  return { kind: 'delete', org: event.source.org, column: event.column, value: event.value };
+export function purgeIntent(event: PurgeEvent): WriteIntent {
+  return { kind: 'purge', org: event.source.org, column: event.column, value: event.value };
 }
 
 /** Refused (EVENT_INVALID) by pairShapeOf when the entry is not an affiliation file. */

@@ -4,19 +4,19 @@
  */
 import type { Catalog } from '../../core/catalog/types';
 import type { ConnectorEvent } from '../../core/events/contract';
-import { ConnectorError } from '../../core/errors';
-import { closeIntent, dropIntent } from './control-writes';
+import { InputError } from '../../core/errors';
+import { closeIntent, purgeIntent } from './control-writes';
 import type { WriteIntent } from './write-intent';
 import { STRATEGIES } from '../strategies/table';
 
 export function intentFor(catalog: Catalog, collection: string, event: ConnectorEvent): WriteIntent {
   switch (event.op) {
     case 'drop':
-      return dropIntent(event);
+      return purgeIntent(event);
     case 'close': {
       const entry = catalog.entries.find((e) => e.collection === collection && e.kind === 'affiliation');
       if (entry === undefined)
-        throw new ConnectorError(
+        throw new InputError(
           'EVENT_INVALID',
           `a close event arrived for ${collection}, which holds no affiliations`,
         );
@@ -25,19 +25,16 @@ export function intentFor(catalog: Catalog, collection: string, event: Connector
     case 'row': {
       const entry = catalog.byFile(event.source.file);
       if (entry === undefined)
-        throw new ConnectorError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
+        throw new InputError('EVENT_INVALID', `file ${event.source.file} is not in the catalog`);
       if (entry.collection !== collection) {
-        throw new ConnectorError(
+        throw new InputError(
           'EVENT_INVALID',
           `a row of ${event.source.file} arrived on the topic of ${collection}`,
         );
       }
       const strategy = STRATEGIES[entry.kind];
       if (strategy === undefined)
-        throw new ConnectorError(
-          'EVENT_INVALID',
-          `no write strategy for ${entry.kind} files (${entry.file})`,
-        );
+        throw new InputError('EVENT_INVALID', `no write strategy for ${entry.kind} files (${entry.file})`);
       return strategy.rowIntent(entry, event);
     }
   }

@@ -1,6 +1,6 @@
 /** The columns of an affiliation collection, from its catalog entry: the two key columns and the close column. */
 import type { CatalogEntry } from '../../core/catalog/types';
-import { ConnectorError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 
 export interface PairShape {
   readonly first: string;
@@ -9,8 +9,8 @@ export interface PairShape {
 }
 
 export function pairShapeOf(entry: CatalogEntry): PairShape {
-  if (entry.kind !== 'affiliation' || entry.key.length !== 2)
-    throw new ConnectorError('EVENT_INVALID', `${entry.file} is not an affiliation file`);
-  const [first, second] = entry.key as [string, string];
+  if (entry.kind !== 'affiliation')
+    throw new InputError('EVENT_INVALID', `${entry.file} is not an affiliation file`);
+  const [first, second] = entry.key;
   return { first, second, close: entry.close.column };
 }

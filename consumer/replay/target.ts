@@ -1,15 +1,18 @@
 /**
- * The database a replay fills: the connector's collections (one per catalog file with a write strategy,
+ * The database a replay fills: the connector's collections (one per catalog file with a write strategy, the
+ * legacy exports' included,
  * plus the sync state). A replay starts only when none of them holds a document, or after they are
  * dropped (`--wipe`). Other collections of the database are neither counted nor touched.
  */
 import type { Db } from 'mongodb';
-import type { Catalog } from '../../core/catalog/types';
+import { allEntries, type Catalog } from '../../core/catalog/types';
 import { STRATEGIES } from '../strategies/table';
 import { SYNC_COLLECTION } from '../sync/record';
 
 export function connectorCollections(catalog: Catalog): string[] {
-  const names = catalog.entries.filter((e) => STRATEGIES[e.kind] !== undefined).map((e) => e.collection);
+  const names = allEntries(catalog)
+    .filter((e) => STRATEGIES[e.kind] !== undefined)
+    .map((e) => e.collection);
   return [...new Set<string>([...names, SYNC_COLLECTION])].sort();
 }
 

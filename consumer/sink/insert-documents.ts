@@ -4,10 +4,9 @@
  * other error is thrown, so the chunk is applied again from the last committed offset.
  */
 import { MongoBulkWriteError, type Collection, type Document, type ObjectId } from 'mongodb';
-import { ConnectorError } from '../../core/errors';
+import { ServerError } from '../../core/errors';
 import { wrappedDriverError } from './driver-failure';
-import type { Rejected } from './rejected';
-import { isContentRejection, rejectionReason } from './rejection';
+import { isContentRejection, rejectionReason, type Rejected } from './rejection';
 import type { Indexed } from './segments';
 
 const DUPLICATE_KEY = 11000;
@@ -58,7 +57,7 @@ export async function insertDocuments<T extends { readonly doc: OwnIdDocument }>
  */
 function acknowledged(inserted: number, failed: number, sent: number): void {
   if (inserted + failed !== sent) {
-    throw new ConnectorError(
+    throw new ServerError(
       'MONGODB',
       `MongoDB acknowledged ${inserted} inserted and ${failed} failed of ${sent} documents; the chunk is applied again`,
       { retriable: true },

@@ -1,9 +1,9 @@
 /**
  * The writer's MongoDB client, replaced by a new one when it can no longer find a server that a new client
- * reaches at once. Seen in CI (driver 6.22, FerretDB stopped and started again mid-batch): the old client's
- * monitor kept a check "in progress" on a closed connection and never checked again, so every write failed
- * server selection, for as long as the process lived (nine minutes and counting), while a new client
- * connected in milliseconds. A chunk that fails for that reason is applied again anyway (its offsets are not
+ * reaches at once. Why (driver 6.22, FerretDB stopped and started again mid-batch): a client's monitor
+ * can keep a check "in progress" on a closed connection and never check again, so every write fails
+ * server selection for as long as the process lives, while a new client connects in milliseconds
+ * (docs/consumer.md). A chunk that fails for that reason is applied again anyway (its offsets are not
  * committed); `recover` makes sure the next attempt has a client that can reach the server.
  */
 import { MongoServerSelectionError, MongoTopologyClosedError, type Db, type MongoClient } from 'mongodb';

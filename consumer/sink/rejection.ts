@@ -28,3 +28,9 @@ export function isContentRejection(code: number | undefined): boolean {
 export function rejectionReason(code: number | undefined, message: string | undefined): string {
   return `MongoDB rejected the write (code ${code}): ${message ?? 'no message'}`;
 }
+
+/** A write MongoDB refused for its content: the position of its event in the chunk, and why. */
+export interface Rejected {
+  readonly index: number;
+  readonly reason: string;
+}

@@ -1,25 +1,35 @@
 /**
  * Splits a chunk of intents, in partition order, into segments that can each be applied with a few bulk
- * calls without changing the result: a run of rows (inserts and replaces), a run of deletes (drop steps),
+ * calls without changing the result: a run of rows (inserts, appends and replaces), a run of purges,
  * or a run of affiliation rows and close events of one shape (folded by affiliation-plan.ts). Segments
  * are applied one after the other, so a drop still lands after the rows before it and before the rows
  * after it. Within a run of rows only the last row per `_id` counts
- * (a later replace wins; a repeated insert is the same row).
+ * (a later replace wins; a repeated insert is the same row; of a repeated append, the earliest day's).
  */
 import type { PairShape } from '../plan/pair-shape';
-import type { PairIntent, RowDoc, WriteIntent } from '../plan/write-intent';
+import type { PairIntent, IdentifiedDocument, WriteIntent } from '../plan/write-intent';
 
 export interface Indexed<T> {
   readonly index: number; // position of the event in the chunk, to report a rejected write
   readonly item: T;
 }
 
+/**
+ * A row of a rows segment: `replaceKey` for a replace (its key, to find a copy stored under another `_id`),
+ * `earliest` for an append (a stored copy of a later day gives way to it).
+ */
+export interface SegmentRow {
+  readonly doc: IdentifiedDocument;
+  readonly replaceKey?: Record<string, unknown>;
+  readonly earliest?: true;
+}
+
 export type Segment =
   | {
       readonly kind: 'rows';
-      readonly rows: readonly Indexed<{ doc: RowDoc; replaceKey?: Record<string, unknown> }>[];
+      readonly rows: readonly Indexed<SegmentRow>[];
     }
-  | { readonly kind: 'delete'; readonly groups: readonly { org: string; column: string; values: string[] }[] }
+  | { readonly kind: 'purge'; readonly groups: readonly { org: string; column: string; values: string[] }[] }
   | {
       readonly kind: 'affiliations';
       readonly shape: PairShape;
@@ -27,7 +37,11 @@ export type Segment =
     };
 
 const classOf = (i: WriteIntent): Segment['kind'] =>
-  i.kind === 'insert' || i.kind === 'replace' ? 'rows' : i.kind === 'delete' ? 'delete' : 'affiliations';
+  i.kind === 'insert' || i.kind === 'append' || i.kind === 'replace'
+    ? 'rows'
+    : i.kind === 'purge'
+      ? 'purge'
+      : 'affiliations';
 
 /** Intents of one run have the same key: the class, and for affiliations the shape too. */
 const runKey = (i: WriteIntent): string =>
@@ -50,19 +64,26 @@ export function segmentsOf(intents: readonly WriteIntent[]): Segment[] {
 
 function build(kind: Segment['kind'], run: Indexed<WriteIntent>[]): Segment {
   if (kind === 'rows') {
-    const last = new Map<string, Indexed<{ doc: RowDoc; replaceKey?: Record<string, unknown> }>>();
+    const last = new Map<string, Indexed<SegmentRow>>();
     for (const { index, item } of run) {
+      if (item.kind !== 'insert' && item.kind !== 'append' && item.kind !== 'replace') continue;
+      const seen = last.get(item.doc._id);
       if (item.kind === 'replace')
         last.set(item.doc._id, { index, item: { doc: item.doc, replaceKey: item.key } });
-      else if (item.kind === 'insert' && !last.has(item.doc._id))
+      else if (item.kind === 'insert' && seen === undefined)
         last.set(item.doc._id, { index, item: { doc: item.doc } });
+      else if (
+        item.kind === 'append' &&
+        (seen === undefined || item.doc._day < String(seen.item.doc['_day']))
+      )
+        last.set(item.doc._id, { index, item: { doc: item.doc, earliest: true } });
     }
     return { kind, rows: [...last.values()] };
   }
-  if (kind === 'delete') {
+  if (kind === 'purge') {
     const groups = new Map<string, { org: string; column: string; values: string[] }>();
     for (const { item } of run) {
-      if (item.kind !== 'delete') continue;
+      if (item.kind !== 'purge') continue;
       const id = `${item.org}\n${item.column}`;
       const group = groups.get(id) ?? { org: item.org, column: item.column, values: [] };
       if (!group.values.includes(item.value)) group.values.push(item.value);

@@ -1,6 +1,6 @@
 /**
  * Child rows have no key of their own: a row is identified by where it came from. Identity:
- * `org:drop:file:line`. Replaying a drop finds the same documents and skips them; the drop event before
+ * `org:drop:file:line`. Replaying a drop finds the same documents and skips them; the purge event before
  * them removes yesterday's rows, through an index on org + the drop column.
  */
 import { rowDocument } from '../plan/document';
@@ -12,5 +12,5 @@ export const bySourcePosition: WriteStrategy = {
     const { org, drop, file, line } = event.source;
     return { kind: 'insert', doc: { _id: `${org}:${drop}:${file}:${line}`, ...rowDocument(event) } };
   },
-  indexes: (entry) => (entry.kind === 'child' ? [{ columns: [entry.drop.column], unique: false }] : []),
+  indexes: (entry) => (entry.kind === 'child' ? [{ columns: [entry.purge.column], unique: false }] : []),
 };

@@ -3,6 +3,7 @@ import type { FileKind } from '../../core/catalog/types';
 import { affiliationPair } from './affiliation-pair';
 import { byKey } from './by-key';
 import { byLegacyId } from './by-legacy-id';
+import { byLegacyRow } from './by-legacy-row';
 import { byRowContent } from './by-row-content';
 import { bySourcePosition } from './by-source-position';
 import type { WriteStrategy } from './strategy';
@@ -14,6 +15,7 @@ export const STRATEGIES: Readonly<Record<FileKind, WriteStrategy | undefined>> =
   child: bySourcePosition,
   'append-only': byRowContent,
   'legacy-id-map': byLegacyId,
+  'legacy-export': byLegacyRow,
   affiliation: affiliationPair,
   deprecated: undefined,
 };

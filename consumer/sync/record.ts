@@ -11,7 +11,7 @@
  * Cost: one upsert per org of a chunk (a chunk is one partition of one topic, up to 2,000 events).
  */
 import type { Db } from 'mongodb';
-import type { SourceRef } from '../../core/events/contract';
+import type { EventOrigin } from '../../core/events/contract';
 
 export const SYNC_COLLECTION = '_edreflect_sync';
 
@@ -38,7 +38,7 @@ export interface AppliedChunk {
   readonly topic: string;
   readonly partition: number;
   /** The applied events in partition order: where each came from and its offset. */
-  readonly applied: readonly { readonly source: SourceRef; readonly offset: string }[];
+  readonly applied: readonly { readonly source: EventOrigin; readonly offset: string }[];
 }
 
 export function syncId(org: string, collection: string, partition: number): string {

@@ -7,7 +7,7 @@
 import type { Kafka } from 'kafkajs';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import { keyOf } from '../../core/catalog/types';
-import { ConnectorError, errorMessage } from '../../core/errors';
+import { errorMessage, RunError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DayStamp } from '../../core/types';
 import { consume, writerTopics, type ConsumeOptions } from '../writer';
@@ -31,6 +31,8 @@ export interface VerifyOptions {
   readonly org?: string;
   readonly until?: DayStamp;
   readonly concurrency: number;
+  /** The writer's group session (EDREFLECT_KAFKA_SESSION_TIMEOUT_SECONDS). */
+  readonly sessionTimeoutMs?: number;
   readonly logger: Logger;
   readonly stopSignal?: Promise<void>;
   readonly now?: Date;
@@ -95,13 +97,14 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
       groupId: group,
       untilIdle: true,
       concurrency: opts.concurrency,
+      ...(opts.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: opts.sessionTimeoutMs }),
       logger,
       stats,
       ...(stop === undefined ? {} : { stopSignal: stop }),
       ...(opts.until === undefined ? {} : { until: { day: opts.until, stats: untilStats } }),
     });
     if (stopped)
-      throw new ConnectorError(
+      throw new RunError(
         'STOPPED',
         `verify was stopped before the rebuild was complete (${stats.events} events replayed): nothing was compared`,
       );

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConnectorError } from '../errors';
+import { ConfigError } from '../errors';
 import { asCollection, asFileName } from '../types';
 import {
   COLUMN_TYPES,
+  FILE_KINDS,
   type Catalog,
   type CatalogEntry,
   type ChildEntry,
@@ -15,17 +16,11 @@ import {
   type FileKind,
 } from './types';
 import { packageRoot } from '../package-root';
+import { LEGACY_EXPORT_PREFIX, legacyExportEntries } from './legacy-exports';
 
-const KINDS: readonly FileKind[] = [
-  'change-list',
-  'deletion-list',
-  'entity',
-  'append-only',
-  'child',
-  'affiliation',
-  'legacy-id-map',
-  'deprecated',
-];
+/** The kinds a catalog file may give an entry: all but the derived legacy exports. */
+const WRITTEN_KINDS: readonly FileKind[] = FILE_KINDS.filter((k) => k !== 'legacy-export');
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const BUILT_IN_CATALOG = path.join(packageRoot(), 'schemas', 'catalog.json');
@@ -35,9 +30,9 @@ export function loadCatalog(file: string = BUILT_IN_CATALOG): Catalog {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConnectorError(
-      'CATALOG_INVALID',
+    throw new ConfigError(
       `catalog ${file}: ${err instanceof Error ? err.message : String(err)}`,
+      'CATALOG_INVALID',
     );
   }
   return parseCatalog(withBase(raw, file), file);
@@ -50,7 +45,7 @@ export function loadCatalog(file: string = BUILT_IN_CATALOG): Catalog {
 function withBase(raw: unknown, file: string): unknown {
   if (!isObject(raw) || raw['extends'] === undefined) return raw;
   if (raw['extends'] !== 'built-in') {
-    throw new ConnectorError('CATALOG_INVALID', `catalog ${file}: "extends" can only be "built-in"`);
+    throw new ConfigError(`catalog ${file}: "extends" can only be "built-in"`, 'CATALOG_INVALID');
   }
   const base = JSON.parse(readFileSync(BUILT_IN_CATALOG, 'utf8')) as { files: Json[] };
   const own = Array.isArray(raw['files']) ? (raw['files'] as unknown[]) : [];
@@ -66,7 +61,7 @@ const isNameList = (v: unknown): v is string[] =>
 export function parseCatalog(raw: unknown, source: string): Catalog {
   const problems: string[] = [];
   if (!isObject(raw) || raw['version'] !== 1 || !Array.isArray(raw['files'])) {
-    throw new ConnectorError('CATALOG_INVALID', `catalog ${source}: expected {"version": 1, "files": [...]}`);
+    throw new ConfigError(`catalog ${source}: expected {"version": 1, "files": [...]}`, 'CATALOG_INVALID');
   }
   const entries: CatalogEntry[] = [];
   raw['files'].forEach((item: unknown, index: number) => {
@@ -74,15 +69,21 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
     const entry = parseEntry(item, (p) => problems.push(`${where}: ${p}`));
     if (entry !== undefined) entries.push(entry);
   });
-  const byName = new Map(entries.map((e) => [e.file as string, e]));
-  if (byName.size !== entries.length) problems.push('a file is listed twice');
-  for (const e of entries) crossCheck(e, byName, (p) => problems.push(`${e.file}: ${p}`));
+  const listed = new Map(entries.map((e) => [e.file as string, e]));
+  if (listed.size !== entries.length) problems.push('a file is listed twice');
+  for (const e of entries) crossCheck(e, listed, (p) => problems.push(`${e.file}: ${p}`));
+  for (const e of entries)
+    if (e.file.startsWith(LEGACY_EXPORT_PREFIX))
+      problems.push(`${e.file}: ${LEGACY_EXPORT_PREFIX} names legacy exports`);
   if (problems.length > 0)
-    throw new ConnectorError('CATALOG_INVALID', `catalog ${source}: ${problems.join('; ')}`);
+    throw new ConfigError(`catalog ${source}: ${problems.join('; ')}`, 'CATALOG_INVALID');
+  const legacyExports = legacyExportEntries(entries);
+  const byName = new Map([...entries, ...legacyExports].map((e) => [e.file as string, e]));
   return {
     entries,
+    legacyExports,
     byFile: (file) => byName.get(file),
-    childrenOf: (list) => entries.filter((e): e is ChildEntry => e.kind === 'child' && e.drop.list === list),
+    childrenOf: (list) => entries.filter((e): e is ChildEntry => e.kind === 'child' && e.purge.list === list),
   };
 }
 
@@ -92,7 +93,8 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
   const kind = item['kind'] as FileKind;
   if (typeof file !== 'string' || !/^[A-Za-z0-9_/]+\.csv$/.test(file))
     return (problem('"file" must name a .csv'), undefined);
-  if (!KINDS.includes(kind)) return (problem(`"kind" must be one of ${KINDS.join(', ')}`), undefined);
+  if (!WRITTEN_KINDS.includes(kind))
+    return (problem(`"kind" must be one of ${WRITTEN_KINDS.join(', ')}`), undefined);
   const columns = parseColumns(item['columns'] ?? {}, problem);
   const base = { file: asFileName(file), columns, collection: asCollection(collectionFor(file, kind)) };
   const key = item['key'];
@@ -103,6 +105,8 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
   if (route !== undefined && needsKey && !keyList.includes(route))
     problem(`"route" ${route} must be a key column`);
   switch (kind) {
+    case 'legacy-export': // not in WRITTEN_KINDS: derived from the daily entries (legacy-exports.ts)
+      return (problem('"legacy-export" entries are derived, not written'), undefined);
     case 'deprecated':
       return { kind, ...base, route: undefined };
     case 'change-list':
@@ -123,7 +127,7 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
         kind,
         ...base,
         route: drop['column'],
-        drop: { column: drop['column'], list: asFileName(drop['list']) },
+        purge: { column: drop['column'], list: asFileName(drop['list']) },
       };
     }
     case 'deletion-list': {
@@ -150,7 +154,12 @@ function parseEntry(item: unknown, problem: (p: string) => void): CatalogEntry |
         dateColumn: close['dateColumn'] as string,
         column: close['column'] as string,
       };
-      return { kind, ...base, key: keyList, route: undefined, close: c };
+      if (keyList.length !== 2)
+        return (
+          problem(`"key" of an affiliation file names the two columns of its pair (got ${keyList.length})`),
+          undefined
+        );
+      return { kind, ...base, key: [keyList[0]!, keyList[1]!], route: undefined, close: c };
     }
   }
 }
@@ -170,9 +179,9 @@ function parseColumns(value: unknown, problem: (p: string) => void): Record<stri
 function crossCheck(e: CatalogEntry, byName: Map<string, CatalogEntry>, problem: (p: string) => void): void {
   const listKinds = ['change-list', 'entity'];
   if (e.kind === 'child') {
-    const list = byName.get(e.drop.list);
+    const list = byName.get(e.purge.list);
     if (list === undefined || !listKinds.includes(list.kind))
-      problem(`drop list ${e.drop.list} must be a change-list or entity file of the catalog`);
+      problem(`drop list ${e.purge.list} must be a change-list or entity file of the catalog`);
   }
   if (e.kind === 'affiliation') {
     const list = byName.get(e.close.list);

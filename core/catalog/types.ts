@@ -1,18 +1,25 @@
 /** What each export file is and how it is applied: the catalog's shape once loaded and checked. */
 import type { CollectionName, ExportFileName } from '../types';
 
-export type ColumnType = 'string' | 'int' | 'long' | 'double' | 'boolean';
-export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'int', 'long', 'double', 'boolean'];
+export const COLUMN_TYPES = ['string', 'int', 'long', 'double', 'boolean'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-export type FileKind =
-  | 'change-list'
-  | 'deletion-list'
-  | 'entity'
-  | 'append-only'
-  | 'child'
-  | 'affiliation'
-  | 'legacy-id-map'
-  | 'deprecated';
+/**
+ * Every kind of export file the catalog knows; one write strategy per kind (consumer/strategies/table.ts).
+ * `legacy-export` entries are derived from the others (legacy-exports.ts), never written in a catalog file.
+ */
+export const FILE_KINDS = [
+  'change-list',
+  'deletion-list',
+  'entity',
+  'append-only',
+  'child',
+  'affiliation',
+  'legacy-id-map',
+  'legacy-export',
+  'deprecated',
+] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
 
 interface EntryBase {
   readonly file: ExportFileName;
@@ -38,8 +45,8 @@ export interface DeletionListEntry extends EntryBase {
 
 export interface ChildEntry extends EntryBase {
   readonly kind: 'child';
-  /** Before today's rows: delete stored rows whose `column` holds an id listed in `list` today. */
-  readonly drop: { readonly column: string; readonly list: ExportFileName };
+  /** Before today's rows: delete (purge) stored rows whose `column` holds an id listed in `list` today (the catalog's "drop" key). */
+  readonly purge: { readonly column: string; readonly list: ExportFileName };
 }
 
 export interface AppendOnlyEntry extends EntryBase {
@@ -48,7 +55,8 @@ export interface AppendOnlyEntry extends EntryBase {
 
 export interface AffiliationEntry extends EntryBase {
   readonly kind: 'affiliation';
-  readonly key: readonly string[];
+  /** The pair: learner and observer (checked when the catalog loads). */
+  readonly key: readonly [string, string];
   readonly close: { readonly list: ExportFileName; readonly dateColumn: string; readonly column: string };
 }
 
@@ -56,6 +64,18 @@ export interface LegacyIdMapEntry extends EntryBase {
   readonly kind: 'legacy-id-map';
   readonly key: readonly string[];
   readonly model: string;
+}
+
+/**
+ * A file of a district's full export from before August 2020, loaded by `edreflect legacy import` into
+ * `legacy_<file>`. Derived from the daily entry of the same file name (never written in a catalog file).
+ */
+export interface LegacyExportEntry extends EntryBase {
+  readonly kind: 'legacy-export';
+  /** The daily file it mirrors (`Goals.csv` for `legacy/Goals.csv`). */
+  readonly daily: ExportFileName;
+  /** Columns that must hold a value: the daily entry's key or drop column (none for a deprecated file). */
+  readonly required: readonly string[];
 }
 
 export interface DeprecatedEntry extends EntryBase {
@@ -69,13 +89,23 @@ export type CatalogEntry =
   | AppendOnlyEntry
   | AffiliationEntry
   | LegacyIdMapEntry
+  | LegacyExportEntry
   | DeprecatedEntry;
 
 export interface Catalog {
+  /** The files of the vendor's folder: the daily files, the legacy-id maps and the deprecated files. */
   readonly entries: readonly CatalogEntry[];
+  /** The files of a full export from before August 2020 (`legacy/<File>.csv`), derived from `entries`. */
+  readonly legacyExports: readonly LegacyExportEntry[];
+  /** Either kind of entry, by its file name. */
   byFile(file: string): CatalogEntry | undefined;
   /** The child files whose drop list is `listFile`. */
   childrenOf(listFile: ExportFileName): readonly ChildEntry[];
+}
+
+/** Every entry whose rows reach a topic and a collection: the vendor folder's and the legacy exports'. */
+export function allEntries(catalog: Catalog): readonly CatalogEntry[] {
+  return [...catalog.entries, ...catalog.legacyExports];
 }
 
 export function keyOf(entry: CatalogEntry): readonly string[] {

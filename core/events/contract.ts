@@ -1,9 +1,10 @@
 /**
  * The event contract between the producer, the MongoDB writer and any other subscriber. Every event on an
- * entity topic is one of two Avro records, told apart by the `edreflect.op` header:
+ * entity topic is one of three Avro records, told apart by the `edreflect.op` header (the wire names; inside
+ * the code the purge event is a PurgeEvent, so that "drop" keeps meaning the daily delivery):
  *
  *   row   one CSV row: `_source` (where it came from) plus the row's columns under their CSV names;
- *   drop  "delete every stored row of this org whose `column` holds `value`": the drop step of a
+ *   drop  (PurgeEvent) "delete every stored row of this org whose `column` holds `value`": the purge step of a
  *         change list or a deletion list, placed on the child's own topic, in the child's partition.
  *
  *   close "for this employee, close (set the close column of) every open affiliation of the org in which
@@ -24,7 +25,7 @@ export const HEADER = {
 } as const;
 
 /** Where an event came from: the Avro `_source` field of every event. */
-export interface SourceRef {
+export interface EventOrigin {
   readonly org: OrgId;
   readonly drop: DropId;
   readonly day: DayStamp;
@@ -38,14 +39,14 @@ export type RowValues = Readonly<Record<string, CellValue>>;
 
 export interface RowEvent {
   readonly op: 'row';
-  readonly source: SourceRef;
+  readonly source: EventOrigin;
   readonly values: RowValues;
 }
 
-export interface DropEvent {
+export interface PurgeEvent {
   readonly op: 'drop';
-  readonly source: SourceRef;
-  /** The list file whose id caused this drop, e.g. Observation_Modified.csv. */
+  readonly source: EventOrigin;
+  /** The list file whose id caused this purge, e.g. Observation_Modified.csv. */
   readonly list: ExportFileName;
   readonly column: string;
   readonly value: string;
@@ -53,7 +54,7 @@ export interface DropEvent {
 
 export interface CloseEvent {
   readonly op: 'close';
-  readonly source: SourceRef;
+  readonly source: EventOrigin;
   /** The change list that named the employee, e.g. User_Modified.csv. */
   readonly list: ExportFileName;
   readonly employee: string;
@@ -63,7 +64,7 @@ export interface CloseEvent {
   readonly keep: readonly (readonly [string, string])[];
 }
 
-export type ConnectorEvent = RowEvent | DropEvent | CloseEvent;
+export type ConnectorEvent = RowEvent | PurgeEvent | CloseEvent;
 
 export const SOURCE_FIELD = '_source';
 
@@ -81,7 +82,8 @@ export const SOURCE_SCHEMA = {
   ],
 } as const;
 
-export const DROP_SCHEMA = {
+/** The purge event's schema; its Avro name stays `Drop` (edreflect.op=drop): subscribers rely on it. */
+export const PURGE_SCHEMA = {
   type: 'record',
   name: 'Drop',
   namespace: 'edreflect.control',

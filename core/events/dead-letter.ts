@@ -3,6 +3,7 @@
  * line, column) and the reason. JSON, not Avro, because what failed may not fit any schema.
  */
 import type { Message } from 'kafkajs';
+import { InputError } from '../errors';
 
 export interface DeadLetter {
   readonly stage: 'produce' | 'consume';
@@ -28,6 +29,6 @@ export function deadLetterMessage(letter: DeadLetter): Message {
 }
 
 export function parseDeadLetter(value: Buffer | null): DeadLetter & { at: string } {
-  if (value === null) throw new Error('a dead letter has no value');
+  if (value === null) throw new InputError('EVENT_INVALID', 'a dead letter has no value');
   return JSON.parse(value.toString('utf8')) as DeadLetter & { at: string };
 }

@@ -19,15 +19,44 @@ export interface LedgerHead {
   readonly label: string;
 }
 
+/**
+ * What the producer noticed in one file of the drop, for `edreflect check-data` (docs/check-data.md). Only
+ * what it found is written: an absent field means none. Added after the first release: an entry without
+ * `facts` (written before) says nothing either way.
+ */
+export interface LedgerFileFacts {
+  /** Rows whose key an earlier row of the same file had (both were published; the later row wins). */
+  readonly duplicateKeys?: { readonly rows: number; readonly first: readonly string[] };
+  /** Header columns the catalog does not list for the file. */
+  readonly addedColumns?: readonly string[];
+  /** Catalog columns the header lacks. */
+  readonly missingColumns?: readonly string[];
+  /** Rows with a value outside its documented set (the Slos.csv status), kept as written. */
+  readonly unknownValues?: number;
+  /** User_Affiliations.csv: close events published (one per employee of the day's User_Modified.csv). */
+  readonly closeEvents?: number;
+}
+
+export interface LedgerFile extends LedgerFileFacts {
+  readonly name: string;
+  readonly sha256: string;
+  readonly rows: number;
+}
+
+/** The version of the file facts an entry carries; absent in entries written before they were recorded. */
+export const LEDGER_FACTS_VERSION = 1;
+
 /** A whole entry, as the producer writes it. */
 export interface LedgerEntry extends LedgerHead {
   readonly org: OrgId;
   readonly drop: DropId;
   readonly day: DayStamp;
-  readonly files: readonly { readonly name: string; readonly sha256: string; readonly rows: number }[];
+  readonly files: readonly LedgerFile[];
   readonly publishedAt: string;
   /** Why a drop was published out of the usual course (a late day accepted, a later day published again). */
   readonly reason?: string;
+  /** Set (to LEDGER_FACTS_VERSION) when the files carry the producer's facts, even when they found nothing. */
+  readonly facts?: number;
 }
 
 export function ledgerMessage(entry: LedgerEntry): Message {

@@ -1,5 +1,5 @@
 /** Topic names, derived from the catalog: one per collection, plus the connector's own bookkeeping topics. */
-import type { Catalog } from '../catalog/types';
+import { allEntries, type Catalog } from '../catalog/types';
 import type { TopicSpec } from '../kafka/topics';
 import { asTopic, type CollectionName, type TopicName } from '../types';
 
@@ -11,6 +11,8 @@ export interface TopicNames {
   readonly deadLetters: TopicName;
   /** Compacted: each topic's partition count as first recorded (core/kafka/partition-contract.ts). */
   readonly contract: TopicName;
+  /** Empty: its partitions are the org slots a producer group shares out (producer/share/org-slots.ts). */
+  readonly orgSlots: TopicName;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -19,11 +21,12 @@ export function topicNames(prefix: string): TopicNames {
     ingested: asTopic(`${prefix}_ingested`),
     deadLetters: asTopic(`${prefix}_dead_letters`),
     contract: asTopic(`${prefix}_contract`),
+    orgSlots: asTopic(`${prefix}_org_slots`),
   };
 }
 
 /**
- * Every topic a deployment needs: one per collection of the catalog, the ledger, the dead letters and the
+ * Every topic a deployment needs: one per collection of the catalog (the legacy exports' included), the ledger, the dead letters and the
  * partition contract.
  * Affiliation topics have exactly one partition: their closing rule spans keys (an employee as learner
  * or observer), so only a total order keeps it right.
@@ -31,7 +34,9 @@ export function topicNames(prefix: string): TopicNames {
 export function topicSpecs(catalog: Catalog, topics: TopicNames, partitions: number): TopicSpec[] {
   const single = new Set(catalog.entries.filter((e) => e.kind === 'affiliation').map((e) => e.collection));
   const collections = new Set(
-    catalog.entries.filter((e) => e.kind !== 'deprecated').map((e) => e.collection),
+    allEntries(catalog)
+      .filter((e) => e.kind !== 'deprecated')
+      .map((e) => e.collection),
   );
   return [
     ...[...collections].map((c) =>

@@ -11,7 +11,7 @@
  * docs/design.md, "Partition counts".
  */
 import type { Admin, Kafka } from 'kafkajs';
-import { ConnectorError } from '../errors';
+import { ContractError } from '../errors';
 import type { TopicName } from '../types';
 import { readTopicToEnd } from './read-to-end';
 
@@ -93,7 +93,7 @@ export async function checkPartitionContract(check: ContractCheck): Promise<Topi
     currentPartitionCounts(check.admin, topics),
   ]);
   const changes = partitionChanges(recorded, now);
-  if (changes.length > 0) throw new ConnectorError('PARTITIONS_CHANGED', partitionChangeMessage(changes));
+  if (changes.length > 0) throw new ContractError('PARTITIONS_CHANGED', partitionChangeMessage(changes));
   if (!check.record) return [];
   const fresh = topics.filter((t) => now.has(t) && !recorded.has(t));
   if (fresh.length > 0) await recordPartitionCounts(check.kafka, check.contract, fresh, now);

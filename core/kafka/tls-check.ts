@@ -4,7 +4,7 @@
  * "unable to verify the first certificate"; this check says at once which broker and which setting.
  */
 import tls from 'node:tls';
-import { ConnectorError } from '../errors';
+import { ServerError } from '../errors';
 import { tlsPeer } from '../net/tls-peer';
 import type { KafkaSecurity } from './security';
 
@@ -27,7 +27,7 @@ export async function checkKafkaTls(brokers: string, security: KafkaSecurity): P
         security.ssl !== true && security.ssl.ca !== undefined
           ? 'the CA of KAFKA_SSL_CA_FILE'
           : 'the system CAs';
-      throw new ConnectorError(
+      throw new ServerError(
         'KAFKA',
         `the TLS certificate of Kafka broker ${broker} is not trusted (${result.reason}): it is not signed by ${trusted}, or not issued for ${host}; set KAFKA_SSL_CA_FILE to the PEM file of the CA that signed it`,
       );

@@ -5,9 +5,10 @@
  * min.insync.replicas come from the settings or the cluster (`replication.ts`).
  */
 import type { Admin, ITopicConfig } from 'kafkajs';
-import { ConnectorError } from '../errors';
+import { ServerError } from '../errors';
 import { withRetry } from '../retry';
 import type { TopicName } from '../types';
+import { createTopicsWithLeaders } from './topic-leaders';
 import { replicationSettings, topicReplication, type ReplicationSettings } from './replication';
 
 export interface TopicSpec {
@@ -59,13 +60,7 @@ async function createMissing(
           ]),
     ],
   }));
-  try {
-    await admin.createTopics({ topics, waitForLeaders: true });
-  } catch (err) {
-    // Another process may have created some of them meanwhile: only fail if one is still missing.
-    const now = new Set(await admin.listTopics());
-    if (missing.some((s) => !now.has(s.topic))) throw err;
-  }
+  await createTopicsWithLeaders(admin, topics);
 }
 
 async function checkPartitionCounts(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
@@ -74,7 +69,7 @@ async function checkPartitionCounts(admin: Admin, specs: readonly TopicSpec[]): 
   for (const spec of specs) {
     const found = topics.find((t) => t.name === spec.topic)?.partitions.length;
     if (found !== spec.partitions) {
-      throw new ConnectorError(
+      throw new ServerError(
         'KAFKA',
         `topic ${spec.topic} has ${found} partitions but must have exactly ${spec.partitions} for its events to stay in order; recreate it`,
       );

@@ -1,6 +1,7 @@
 /** A monotonically increasing count per label combination (Prometheus type counter; names end in _total). */
 import { checkMetricName, headerLines, sampleLine, type Labels } from './exposition';
 import { Series } from './series';
+import { InternalError } from '../errors';
 
 export interface Metric {
   readonly name: string;
@@ -20,7 +21,7 @@ export class Counter implements Metric {
   }
 
   inc(labels: Labels = {}, by = 1): void {
-    if (!(by >= 0)) throw new Error(`${this.name}: a counter only goes up (got ${by})`);
+    if (!(by >= 0)) throw new InternalError(`${this.name}: a counter only goes up (got ${by})`);
     this.series.at(labels).n += by;
   }
 

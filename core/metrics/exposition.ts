@@ -2,6 +2,7 @@
  * The Prometheus text exposition format (version 0.0.4), written by hand: escaping of help text and label
  * values, sample values, and one sample line. The metric types build their lines from these.
  */
+import { InternalError } from '../errors';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -11,12 +12,13 @@ const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export function checkMetricName(name: string): string {
-  if (!NAME.test(name)) throw new Error(`invalid metric name "${name}"`);
+  if (!NAME.test(name)) throw new InternalError(`invalid metric name "${name}"`);
   return name;
 }
 
 export function checkLabelName(name: string): string {
-  if (!LABEL_NAME.test(name) || name.startsWith('__')) throw new Error(`invalid label name "${name}"`);
+  if (!LABEL_NAME.test(name) || name.startsWith('__'))
+    throw new InternalError(`invalid label name "${name}"`);
   return name;
 }
 

@@ -5,6 +5,7 @@
 import { checkMetricName, headerLines, sampleLine, type Labels } from './exposition';
 import type { Metric } from './counter';
 import { Series } from './series';
+import { InternalError } from '../errors';
 
 /** Seconds, from 10 ms to 10 minutes. */
 export const DURATION_BUCKETS: readonly number[] = [
@@ -28,9 +29,9 @@ export class Histogram implements Metric {
     buckets: readonly number[] = DURATION_BUCKETS,
   ) {
     checkMetricName(name);
-    if (labelNames.includes('le')) throw new Error(`${name}: "le" is reserved for the buckets`);
+    if (labelNames.includes('le')) throw new InternalError(`${name}: "le" is reserved for the buckets`);
     if (buckets.length === 0 || buckets.some((b, i) => i > 0 && b <= buckets[i - 1]!))
-      throw new Error(`${name}: buckets must be increasing`);
+      throw new InternalError(`${name}: buckets must be increasing`);
     this.buckets = buckets;
     this.series = new Series(name, labelNames, () => ({ counts: buckets.map(() => 0), sum: 0, count: 0 }));
   }

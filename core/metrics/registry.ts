@@ -6,6 +6,7 @@
 import { Counter, type Metric } from './counter';
 import { Gauge } from './gauge';
 import { Histogram } from './histogram';
+import { InternalError } from '../errors';
 
 export type Collector = () => Promise<void>;
 
@@ -42,7 +43,7 @@ export class Registry {
   }
 
   private add<T extends Metric>(metric: T): T {
-    if (this.metrics.has(metric.name)) throw new Error(`metric ${metric.name} is registered twice`);
+    if (this.metrics.has(metric.name)) throw new InternalError(`metric ${metric.name} is registered twice`);
     this.metrics.set(metric.name, metric);
     return metric;
   }

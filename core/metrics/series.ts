@@ -3,6 +3,7 @@
  * first seen. Every sample must give exactly the metric's label names.
  */
 import { checkLabelName, type Labels } from './exposition';
+import { InternalError } from '../errors';
 
 export class Series<T> {
   private readonly entries = new Map<string, { labels: Labels; value: T }>();
@@ -19,7 +20,7 @@ export class Series<T> {
   at(labels: Labels): T {
     const given = Object.keys(labels);
     if (given.length !== this.labelNames.length || this.labelNames.some((n) => labels[n] === undefined))
-      throw new Error(
+      throw new InternalError(
         `${this.metric} takes the labels ${this.labelNames.join(', ') || '(none)'}, got ${given.join(', ') || '(none)'}`,
       );
     const ordered: Record<string, string> = {};

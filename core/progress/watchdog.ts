@@ -6,7 +6,7 @@
  * `stalled` rejects with a STALLED error, which a one-shot command turns into its exit. When work moves
  * again the check passes again (a long-running command is left to recover, or to its supervisor).
  */
-import { ConnectorError, errorMessage } from '../errors';
+import { errorMessage, RunError } from '../errors';
 import type { HealthCheck } from '../health/check';
 import type { Logger } from '../logger';
 
@@ -81,7 +81,7 @@ export function createWatchdog({
     });
     if (!fired) {
       fired = true;
-      reject(new ConnectorError('STALLED', stalledAt));
+      reject(new RunError('STALLED', stalledAt));
     }
   };
   const timer = setInterval(tick, tickMs);

@@ -3,7 +3,7 @@
  * under a subject, and set the subject's compatibility. Encoding and decoding go through
  * @kafkajs/confluent-schema-registry (see codec.ts).
  */
-import { ConnectorError } from '../errors';
+import { ContractError, ServerError } from '../errors';
 import { basicAuthorization, type RegistryAuth } from './auth';
 
 export type Compatibility =
@@ -50,7 +50,7 @@ export function createRegistryHttp({
       text = await response.text(); // the signal bounds the body too
     } catch (err) {
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-      throw new ConnectorError(
+      throw new ServerError(
         'SCHEMA_REGISTRY',
         timedOut
           ? `schema registry at ${base} did not answer ${method} ${path} within ${timeoutMs / 1000} s (EDREFLECT_REGISTRY_TIMEOUT_SECONDS)`
@@ -68,7 +68,7 @@ export function createRegistryHttp({
   };
   const fail = (what: string, status: number, json: unknown): never => {
     if (status === 401 || status === 403) {
-      throw new ConnectorError(
+      throw new ServerError(
         'SCHEMA_REGISTRY',
         auth === undefined
           ? `schema registry at ${base} refused ${what} without credentials (HTTP ${status}): set SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD`
@@ -79,14 +79,14 @@ export function createRegistryHttp({
       typeof json === 'object' && json !== null && 'message' in json
         ? String(json.message)
         : JSON.stringify(json);
-    throw new ConnectorError('SCHEMA_REGISTRY', `schema registry: ${what}: HTTP ${status}: ${message}`, {
+    throw new ServerError('SCHEMA_REGISTRY', `schema registry: ${what}: HTTP ${status}: ${message}`, {
       retriable: status >= 500,
     });
   };
   const incompatible = (subject: string, json: unknown): never => {
     const detail =
       typeof json === 'object' && json !== null && 'message' in json ? `: ${String(json.message)}` : '';
-    throw new ConnectorError(
+    throw new ContractError(
       'SCHEMA_INCOMPATIBLE',
       `the schema registry rejects the new schema of ${subject} as incompatible with its earlier versions${detail}`,
     );

@@ -26,7 +26,8 @@ export interface ColumnPlan {
 const AVRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function requiredColumns(entry: CatalogEntry): readonly string[] {
-  if (entry.kind === 'child') return [entry.drop.column];
+  if (entry.kind === 'child') return [entry.purge.column];
+  if (entry.kind === 'legacy-export') return entry.required;
   return keyOf(entry);
 }
 

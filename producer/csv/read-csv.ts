@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, type Options } from 'csv-parse/sync';
 import { createRecordSplitter, type RecordBatch } from './record-splitter';
+import { InternalError } from '../../core/errors';
 
 export type CsvRecord =
   | { readonly line: number; readonly fields: readonly string[] }
@@ -36,7 +37,7 @@ export async function* readCsvRecords(
   }
   const last = splitter.end();
   const tail = decoder.decode();
-  if (tail !== '') throw new Error('internal: decoder held bytes after the end of the file');
+  if (tail !== '') throw new InternalError('internal: decoder held bytes after the end of the file');
   if (last.unclosedQuoteAtLine !== undefined) {
     const open = last.spans[last.spans.length - 1];
     yield* parseBatch({ text: last.text, spans: last.spans.slice(0, -1) });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { byCodeUnits } from '../../core/compare';
 import { dropId, type DropId, type OrgId } from '../../core/types';
 import type { DropFile, DropListing } from '../source/layout';
-import type { Source } from '../source/source';
+import type { ExportFolder } from '../source/source';
 import { prepareSpoolRoot, SPOOL_FILE_MODE, SPOOL_FOLDER_MODE, spoolPrefix } from './spool-folders';
 
 export interface SpooledFile extends DropFile {
@@ -35,7 +35,7 @@ export async function spoolDrop({
 }: {
   org: OrgId;
   drop: DropListing;
-  source: Source;
+  source: ExportFolder;
   spoolRoot: string;
 }): Promise<SpooledDrop> {
   await prepareSpoolRoot(spoolRoot);

@@ -7,11 +7,11 @@
 import type { CatalogEntry } from '../../core/catalog/types';
 import {
   CLOSE_SCHEMA,
-  DROP_SCHEMA,
+  PURGE_SCHEMA,
   SOURCE_FIELD,
   subjectFor,
   type CloseEvent,
-  type DropEvent,
+  type PurgeEvent,
   type RowEvent,
 } from '../../core/events/contract';
 import type { AvroCodec } from '../../core/registry/codec';
@@ -24,10 +24,10 @@ export const SUBJECT_COMPATIBILITY: Compatibility = 'FULL_TRANSITIVE';
 
 export interface EventEncoder {
   rowSchemaId(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
-  dropSchemaId(topic: TopicName): Promise<number>;
+  purgeSchemaId(topic: TopicName): Promise<number>;
   closeSchemaId(topic: TopicName): Promise<number>;
   encodeRow(schemaId: number, event: RowEvent): Promise<Buffer>;
-  encodeDrop(schemaId: number, event: DropEvent): Promise<Buffer>;
+  encodePurge(schemaId: number, event: PurgeEvent): Promise<Buffer>;
   encodeClose(schemaId: number, event: CloseEvent): Promise<Buffer>;
 }
 
@@ -57,8 +57,8 @@ export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec:
   return {
     rowSchemaId: (topic, entry, plan) =>
       register(subjectFor(topic, rowRecordName(entry)), rowSchema(entry, plan)),
-    dropSchemaId: (topic) =>
-      register(subjectFor(topic, `${DROP_SCHEMA.namespace}.${DROP_SCHEMA.name}`), DROP_SCHEMA),
+    purgeSchemaId: (topic) =>
+      register(subjectFor(topic, `${PURGE_SCHEMA.namespace}.${PURGE_SCHEMA.name}`), PURGE_SCHEMA),
     closeSchemaId: (topic) =>
       register(subjectFor(topic, `${CLOSE_SCHEMA.namespace}.${CLOSE_SCHEMA.name}`), CLOSE_SCHEMA),
     encodeClose: (schemaId, event) =>
@@ -70,7 +70,7 @@ export function createEventEncoder({ http, codec }: { http: RegistryHttp; codec:
         keep: event.keep,
       }),
     encodeRow: (schemaId, event) => codec.encode(schemaId, { [SOURCE_FIELD]: event.source, ...event.values }),
-    encodeDrop: (schemaId, event) =>
+    encodePurge: (schemaId, event) =>
       codec.encode(schemaId, {
         [SOURCE_FIELD]: event.source,
         list: event.list,

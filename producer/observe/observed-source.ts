@@ -1,12 +1,12 @@
 /**
- * A Source that remembers whether its last call to the server succeeded, for the health check `source`:
+ * A ExportFolder that remembers whether its last call to the server succeeded, for the health check `source`:
  * the producer is unhealthy while listing or downloading from the org's folder fails.
  */
 import { errorMessage } from '../../core/errors';
 import type { HealthCheck } from '../../core/health/check';
-import type { Source } from '../source/source';
+import type { ExportFolder } from '../source/source';
 
-export function observedSource(source: Source): { source: Source; check: HealthCheck } {
+export function observedSource(source: ExportFolder): { source: ExportFolder; check: HealthCheck } {
   let last: { ok: boolean; detail?: string; at: Date } | undefined;
   const track = async <T>(call: () => Promise<T>): Promise<T> => {
     try {

@@ -8,7 +8,7 @@
 import type { Watchdog } from '../../core/progress/watchdog';
 import type { AvroCodec } from '../../core/registry/codec';
 import type { RegistryHttp } from '../../core/registry/http';
-import type { Source } from '../source/source';
+import type { ExportFolder } from '../source/source';
 import type { Progress } from '../task/progress';
 
 export interface ProduceWatch {
@@ -52,7 +52,7 @@ export function produceWatch(watchdog: Watchdog): ProduceWatch {
 }
 
 /** The org folder's calls, named after the folder (its URL without the password). */
-export function watchedSource(source: Source, watch: ProduceWatch): Source {
+export function watchedSource(source: ExportFolder, watch: ProduceWatch): ExportFolder {
   return {
     describe: source.describe,
     listFiles: () => watch.track(source.describe, 'list the files', source.listFiles()),

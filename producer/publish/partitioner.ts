@@ -5,7 +5,7 @@
  * the same number; ASCII keys (all of ours: `org|id`) are hashed from their char codes without a Buffer.
  * Messages without a key, or with a partition, go to kafkajs's own partitioner.
  *
- * Same key, same partition as before is what keeps a drop event behind the earlier rows of its parent
+ * Same key, same partition as before is what keeps a purge event behind the earlier rows of its parent
  * (design.md), so test/producer/publish/partitioner.test.ts checks every result against kafkajs's.
  */
 import { Partitioners, type ICustomPartitioner } from 'kafkajs';

@@ -23,9 +23,9 @@ export interface DropPublisher {
  * nothing, BENCHMARKS.md). A broker refuses a partition's record batch over its `message.max.bytes`
  * (1,048,588 by default), and a request may hold a single partition's records only (user_affiliations
  * has one): every message is counted at its largest encoded size (record-size.ts) and the request is
- * sent before a message would take it over, so even then the batch stays under the limit. Counted at
- * 200 bytes a message besides key and value before, a 1,000,000-row drop's affiliation rows and close
- * events made a batch the broker refused (MESSAGE_TOO_LARGE).
+ * sent before a message would take it over, so even then the batch stays under the limit. A rougher
+ * count lets the affiliation rows and close events of a large drop make a batch the broker refuses
+ * (MESSAGE_TOO_LARGE).
  */
 export const BATCH_BYTES = 1_000_000;
 

@@ -2,10 +2,10 @@
 import { copyFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConnectorError } from '../../core/errors';
-import type { RemoteEntry, Source } from './source';
+import { ServerError } from '../../core/errors';
+import type { RemoteEntry, ExportFolder } from './source';
 
-export function createFileSource(url: URL): Source {
+export function createFileSource(url: URL): ExportFolder {
   const root = fileURLToPath(url);
   return {
     describe: url.href,
@@ -13,7 +13,7 @@ export function createFileSource(url: URL): Source {
       try {
         return await walk(root, '');
       } catch (err) {
-        throw new ConnectorError(
+        throw new ServerError(
           'SOURCE_UNREACHABLE',
           `cannot read the org folder ${root}: ${(err as Error).message}`,
           { cause: err },

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Client, FileType } from 'basic-ftp';
-import { ConnectorError } from '../../core/errors';
+import { ServerError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { tlsPeer } from '../../core/net/tls-peer';
-import { redactUrl, type RemoteEntry, type Source } from './source';
+import { redactUrl, type RemoteEntry, type ExportFolder } from './source';
 
 export interface FtpSourceOptions {
   readonly url: URL;
@@ -16,7 +16,7 @@ export interface FtpSourceOptions {
   readonly timeoutMs?: number;
 }
 
-export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: FtpSourceOptions): Source {
+export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: FtpSourceOptions): ExportFolder {
   const secure = url.protocol === 'ftps:';
   const root = decodeURIComponent(url.pathname).replace(/\/+$/, '') || '/';
   const describe = redactUrl(url);
@@ -38,11 +38,10 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
       });
     } catch (err) {
       c.close();
-      throw new ConnectorError(
-        'SOURCE_UNREACHABLE',
-        `cannot log in to ${describe}: ${(err as Error).message}`,
-        { retriable: true, cause: err },
-      );
+      throw new ServerError('SOURCE_UNREACHABLE', `cannot log in to ${describe}: ${(err as Error).message}`, {
+        retriable: true,
+        cause: err,
+      });
     }
     client = c;
     return c;
@@ -67,7 +66,7 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
       try {
         await walk(c, root === '/' ? '' : root, '', out);
       } catch (err) {
-        throw new ConnectorError('SOURCE_UNREACHABLE', `cannot list ${describe}: ${(err as Error).message}`, {
+        throw new ServerError('SOURCE_UNREACHABLE', `cannot list ${describe}: ${(err as Error).message}`, {
           retriable: true,
           cause: err,
         });
@@ -80,7 +79,7 @@ export function createFtpSource({ url, caFile, logger, timeoutMs = 30_000 }: Ftp
       try {
         await c.downloadTo(localFile, `${root === '/' ? '' : root}/${relative}`);
       } catch (err) {
-        throw new ConnectorError(
+        throw new ServerError(
           'SOURCE_UNREACHABLE',
           `cannot download ${relative} from ${describe}: ${(err as Error).message}`,
           { retriable: true, cause: err },

@@ -10,7 +10,7 @@
  * ignored.
  */
 import { byCodeUnits } from '../../core/compare';
-import { ConnectorError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import { LEGACY_FOLDER } from '../../core/events/ledger';
 import { asFileName, dayOf, dayStamp, type DayStamp, type ExportFileName } from '../../core/types';
 import type { RemoteEntry } from './source';
@@ -43,7 +43,7 @@ export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
     if (e.path.includes('/') && first !== 'export') folders.set(first!, [...(folders.get(first!) ?? []), e]);
   }
   if (top.length > 0 && folders.size > 0) {
-    throw new ConnectorError(
+    throw new InputError(
       'SOURCE_LAYOUT',
       `the org folder mixes both layouts: CSV files at its top (${top[0]!.path}, ...) and day folders (${[...folders.keys()].slice(0, 3).join(', ')}); keep one`,
     );
@@ -86,7 +86,7 @@ function listing(
 function dayFromName(folder: string): DayStamp {
   const match = /(\d{4})-?(\d{2})-?(\d{2})/.exec(folder);
   if (match === null) {
-    throw new ConnectorError(
+    throw new InputError(
       'SOURCE_LAYOUT',
       `day folder "${folder}" has no date in its name (YYYY-MM-DD or YYYYMMDD)`,
     );
@@ -94,6 +94,6 @@ function dayFromName(folder: string): DayStamp {
   try {
     return dayStamp(`${match[1]}-${match[2]}-${match[3]}`);
   } catch {
-    throw new ConnectorError('SOURCE_LAYOUT', `day folder "${folder}" names no real date`);
+    throw new InputError('SOURCE_LAYOUT', `day folder "${folder}" names no real date`);
   }
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { createFileSource } from './file-source';
 import { createFtpSource } from './ftp-source';
-import type { Source } from './source';
+import type { ExportFolder } from './source';
 
 export function openSource({
   url,
@@ -16,7 +16,7 @@ export function openSource({
   logger: Logger;
   /** How long an FTP server may take to answer (the FTP source's default when absent). */
   timeoutMs?: number;
-}): Source {
+}): ExportFolder {
   const parsed = new URL(url);
   switch (parsed.protocol) {
     case 'file:':

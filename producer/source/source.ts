@@ -6,7 +6,7 @@ export interface RemoteEntry {
   readonly modifiedAt: Date;
 }
 
-export interface Source {
+export interface ExportFolder {
   /** A description safe to log: the URL without its password. */
   readonly describe: string;
   /** Every file below the org folder, recursively. */

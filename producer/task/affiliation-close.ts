@@ -5,7 +5,7 @@
  * closes nothing and is reported.
  */
 import type { AffiliationEntry } from '../../core/catalog/types';
-import type { CellValue, CloseEvent, SourceRef } from '../../core/events/contract';
+import type { CellValue, CloseEvent, EventOrigin } from '../../core/events/contract';
 import type { ExportFileName } from '../../core/types';
 
 export interface ListRow {
@@ -17,7 +17,7 @@ export function closeEvents(
   entry: AffiliationEntry,
   listRows: ReadonlyMap<string, ListRow>,
   todaysPairs: readonly (readonly [string, string])[],
-  source: (file: ExportFileName, line: number) => SourceRef,
+  source: (file: ExportFileName, line: number) => EventOrigin,
 ): { events: CloseEvent[]; withoutDate: string[] } {
   const byEmployee = new Map<string, [string, string][]>();
   for (const [a, b] of todaysPairs) {

@@ -1,5 +1,5 @@
 /**
- * Reads a child file once before any of its drop events is published: it must open and its header must
+ * Reads a child file once before any of its purge events is published: it must open and its header must
  * hold the drop column, or the file cannot be applied and must drop nothing. On the way it collects the
  * parent id of every row whose drop cell can be read: a child row in today's export means its parent
  * changed today, whether or not the change list says so.
@@ -48,14 +48,14 @@ export async function checkChildFile(
     // Only the drop column is cast, so the ids are the very values the rows will carry, at little cost.
     const dropOnly: ColumnPlan = {
       ...plan,
-      columns: plan.columns.filter((c) => c.name === entry.drop.column),
+      columns: plan.columns.filter((c) => c.name === entry.purge.column),
     };
     const parents = new Map<string, number>();
     for await (const record of records) {
       if ('error' in record) continue;
       const result = convertRow(dropOnly, record.fields);
       if (!result.ok) continue;
-      const id = String(result.values[entry.drop.column]);
+      const id = String(result.values[entry.purge.column]);
       if (!parents.has(id)) parents.set(id, record.line);
     }
     return { ok: true, plan, parents };

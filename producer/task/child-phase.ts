@@ -1,15 +1,15 @@
 /**
- * Phase 2 of a drop, for one child file: check the file, then its drop events, then today's rows.
+ * Phase 2 of a drop, for one child file: check the file, then its purge events, then today's rows.
  *
  * The file is checked before anything is published for it (it opens, its header holds the drop column, the
- * registry takes its schema). A file that fails the check publishes no drop event: the stored rows of its
+ * registry takes its schema). A file that fails the check publishes no purge event: the stored rows of its
  * parents stay (stale, never lost), the file is dead-lettered and the run fails. A file that passes drops
- * the parents of its change list plus every parent its own rows carry (see parents-to-drop.ts).
+ * the parents of its change list plus every parent its own rows carry (see parents-to-purge.ts).
  */
 import type { ChildEntry } from '../../core/catalog/types';
 import type { ListRow } from './affiliation-close';
 import { checkChildFile } from './child-check';
-import { ADDED_IDS_SHOWN, parentsToDrop } from './parents-to-drop';
+import { ADDED_IDS_SHOWN, parentsToPurge } from './parents-to-purge';
 import type { DropPhaseContext } from './phase-context';
 import { publishPurges } from './purge-phase';
 import { addNote, newFileReport, type FileReport } from './report';
@@ -21,7 +21,7 @@ export async function publishChild(
   ctx: DropPhaseContext,
 ): Promise<FileReport | undefined> {
   const { logger } = ctx;
-  const list = entry.drop.list;
+  const list = entry.purge.list;
   if (ctx.failedLists.has(list))
     return {
       ...newFileReport(entry.file, entry.kind),
@@ -32,8 +32,8 @@ export async function publishChild(
   const file = ctx.present.get(entry.file);
   if (file === undefined) {
     if (listIds.size === 0) return undefined;
-    const { parents } = parentsToDrop(list, listIds, entry.file, new Map());
-    const dropEvents = await publishPurges(entry, entry.drop.column, list, parents, ctx);
+    const { parents } = parentsToPurge(list, listIds, entry.file, new Map());
+    const purgeEvents = await publishPurges(entry, entry.purge.column, list, parents, ctx);
     logger.info('child file absent while its list names parents', {
       file: entry.file,
       list,
@@ -42,7 +42,7 @@ export async function publishChild(
     return {
       ...newFileReport(entry.file, entry.kind),
       status: 'absent',
-      dropEvents,
+      purgeEvents,
       message: `absent from the drop: the rows of the ${listIds.size} parent(s) listed in ${list} were deleted and none inserted`,
     };
   }
@@ -65,11 +65,11 @@ export async function publishChild(
     };
   }
 
-  const { parents, added } = parentsToDrop(list, listIds, entry.file, check.parents);
-  const dropEvents = await publishPurges(entry, entry.drop.column, list, parents, ctx);
+  const { parents, added } = parentsToPurge(list, listIds, entry.file, check.parents);
+  const purgeEvents = await publishPurges(entry, entry.purge.column, list, parents, ctx);
   const rows = await publishRows(entry, ctx);
   if (rows === undefined) return undefined;
-  const fileReport: FileReport = { ...rows.report, dropEvents };
+  const fileReport: FileReport = { ...rows.report, purgeEvents };
   if (added.length > 0) {
     const first = added.slice(0, ADDED_IDS_SHOWN);
     fileReport.parentsFromRows = { count: added.length, first };

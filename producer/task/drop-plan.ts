@@ -5,12 +5,12 @@
  *   1. files the catalog does not load (unknown, deprecated): skipped, in the drop's order;
  *   2. lists and entities (change lists, entities, append-only files, legacy-id maps): their rows, and the
  *      ids of every list that a child or an affiliation depends on;
- *   3. each child file: checked, then a drop event per parent of its list (and per parent its rows carry),
+ *   3. each child file: checked, then a purge event per parent of its list (and per parent its rows carry),
  *      then today's rows;
  *   4. affiliations: today's rows, then the close events of the employees of the close list;
- *   5. deletion lists: their rows, then a drop event per id on every file the list deletes from.
+ *   5. deletion lists: their rows, then a purge event per id on every file the list deletes from.
  *
- * A drop event goes to the child's own topic with the same key as the rows it deletes, so within a partition
+ * A purge event goes to the child's own topic with the same key as the rows it deletes, so within a partition
  * it follows every earlier row of that parent and precedes today's rows. Whether a step publishes all its
  * events depends on what the files hold (a child file that fails its check drops nothing): the phases
  * decide that; this module only fixes the order.
@@ -63,7 +63,9 @@ export function planDrop(catalog: Catalog, files: readonly { readonly name: Expo
   const steps: DropStep[] = [];
   for (const { name } of files) {
     const entry = catalog.byFile(name);
-    if (entry === undefined) steps.push({ kind: 'skip', file: name, why: 'unknown' });
+    // a legacy export file is loaded by `legacy import`, never as part of a daily drop
+    if (entry === undefined || entry.kind === 'legacy-export')
+      steps.push({ kind: 'skip', file: name, why: 'unknown' });
     else if (entry.kind === 'deprecated') steps.push({ kind: 'skip', file: name, why: 'deprecated' });
   }
   for (const entry of catalog.entries)
@@ -92,7 +94,7 @@ export function plannedEvents(steps: readonly DropStep[]): PlannedEvent[] {
         return [{ op: 'row', file: step.entry.file }];
       case 'child':
         return [
-          { op: 'drop', file: step.entry.file, list: step.entry.drop.list },
+          { op: 'drop', file: step.entry.file, list: step.entry.purge.list },
           { op: 'row', file: step.entry.file },
         ];
       case 'affiliation':
@@ -122,11 +124,11 @@ function isRowsEntry(entry: CatalogEntry): entry is RowsEntry {
   );
 }
 
-/** Lists whose ids the drop step needs: children's drop lists and affiliations' close lists. */
+/** Lists whose ids the purge step needs: children's drop lists and affiliations' close lists. */
 function neededLists(catalog: Catalog): Set<ExportFileName> {
   const out = new Set<ExportFileName>();
   for (const e of catalog.entries) {
-    if (e.kind === 'child') out.add(e.drop.list);
+    if (e.kind === 'child') out.add(e.purge.list);
     if (e.kind === 'affiliation') out.add(e.close.list);
   }
   return out;

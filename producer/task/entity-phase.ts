@@ -31,6 +31,7 @@ export async function publishEntityFile(
   const report = rows.report;
   if (unknown.length > 0) {
     report.unknownValues = unknown.slice(0, 100);
+    report.unknownValueRows = new Set(unknown.map((u) => u.line)).size;
     addNote(report, describeUnknownValues(unknown));
     for (const u of unknown.slice(0, 20))
       ctx.logger.warn('unknown value kept', { file: entry.file, ...u, drop: ctx.dropId });

@@ -4,11 +4,11 @@
  *
  *   skip           a file the catalog does not load (unknown, deprecated)
  *   rows           a list or entity file (entity-phase.ts); lists that later steps need are kept
- *   child          check, drop events, then today's rows (child-phase.ts)
+ *   child          check, purge events, then today's rows (child-phase.ts)
  *   affiliation    today's rows, then the closing rule (affiliation-phase.ts)
- *   deletion-list  its rows, then drop events on the files it deletes from (deletion-phase.ts)
+ *   deletion-list  its rows, then purge events on the files it deletes from (deletion-phase.ts)
  *
- * A list that failed fails its children too: their rows without the drop step would silently drift.
+ * A list that failed fails its children too: their rows without the purge step would silently drift.
  */
 import type { Catalog } from '../../core/catalog/types';
 import type { TopicNames } from '../../core/events/topics';

@@ -1,22 +1,10 @@
 /**
- * Columns whose values the vendor documents as a closed set. A value outside the set is kept (the row is
- * published as it is: the vendor may have added a status before documenting it) and reported, with its line.
+ * Checks the rows of a file against the closed sets of core/catalog/known-values.ts. A value outside its set
+ * is kept (the row is published as it is: the vendor may have added a status before documenting it) and
+ * reported, with its line.
  */
+import { isKnownValue, KNOWN_VALUES } from '../../core/catalog/known-values';
 import type { CellValue } from '../../core/events/contract';
-
-interface KnownSet {
-  readonly file: string;
-  readonly column: string;
-  readonly allowed: ReadonlySet<string>;
-}
-
-const KNOWN: readonly KnownSet[] = [
-  {
-    file: 'Slos.csv',
-    column: 'slo_status',
-    allowed: new Set(['created', 'unlocked', 'locked', 'awaiting approval', 'approved', 'completed']),
-  },
-];
 
 export interface UnknownValue {
   readonly column: string;
@@ -29,14 +17,12 @@ export function unknownValueCheck(
   file: string,
   found: UnknownValue[],
 ): ((row: { line: number; values: Readonly<Record<string, CellValue>> }) => void) | undefined {
-  const sets = KNOWN.filter((k) => k.file === file);
+  const sets = KNOWN_VALUES.filter((k) => k.file === file);
   if (sets.length === 0) return undefined;
   return ({ line, values }) => {
-    for (const { column, allowed } of sets) {
-      const value = values[column];
-      if (value === null || value === undefined) continue;
-      if (!allowed.has(String(value).trim().toLowerCase()))
-        found.push({ column, value: String(value), line });
+    for (const set of sets) {
+      const value = values[set.column];
+      if (!isKnownValue(set, value)) found.push({ column: set.column, value: String(value), line });
     }
   };
 }

@@ -8,7 +8,7 @@ import {
   HEADER,
   type CloseEvent,
   type ConnectorEvent,
-  type DropEvent,
+  type PurgeEvent,
   type RowEvent,
 } from '../../core/events/contract';
 import { deadLetterMessage, type DeadLetter } from '../../core/events/dead-letter';
@@ -20,7 +20,7 @@ import type { DropPublisher } from '../publish/publisher';
 export interface DropOutput {
   rowSchema(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
   row(topic: TopicName, schemaId: number, key: string, event: RowEvent): Promise<void>;
-  drop(topic: TopicName, key: string, event: DropEvent): Promise<void>;
+  purge(topic: TopicName, key: string, event: PurgeEvent): Promise<void>;
   close(topic: TopicName, key: string, event: CloseEvent): Promise<void>;
   deadLetter(letter: DeadLetter): Promise<void>;
 }
@@ -46,7 +46,7 @@ export function publishingOutput({
   publisher: DropPublisher;
   deadLetterTopic: TopicName;
 }): DropOutput {
-  const dropIds = new Map<TopicName, Promise<number>>();
+  const purgeIds = new Map<TopicName, Promise<number>>();
   const closeIds = new Map<TopicName, Promise<number>>();
   const cached = (
     ids: Map<TopicName, Promise<number>>,
@@ -63,9 +63,9 @@ export function publishingOutput({
     rowSchema: (topic, entry, plan) => encoder.rowSchemaId(topic, entry, plan),
     row: async (topic, schemaId, key, event) =>
       send(topic, key, await encoder.encodeRow(schemaId, event), event),
-    drop: async (topic, key, event) => {
-      const id = await cached(dropIds, topic, () => encoder.dropSchemaId(topic));
-      await send(topic, key, await encoder.encodeDrop(id, event), event);
+    purge: async (topic, key, event) => {
+      const id = await cached(purgeIds, topic, () => encoder.purgeSchemaId(topic));
+      await send(topic, key, await encoder.encodePurge(id, event), event);
     },
     close: async (topic, key, event) => {
       const id = await cached(closeIds, topic, () => encoder.closeSchemaId(topic));
@@ -84,7 +84,7 @@ export function dryRunOutput(): DropOutput & { readonly counts: Map<TopicName, n
     counts,
     rowSchema: async () => 0,
     row: (topic) => count(topic),
-    drop: (topic) => count(topic),
+    purge: (topic) => count(topic),
     close: (topic) => count(topic),
     deadLetter: async () => undefined,
   };

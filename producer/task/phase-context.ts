@@ -2,7 +2,7 @@
  * What every phase of a drop reads: the drop's identity and files, the lists read so far, and where events,
  * dead letters and logs go. A phase returns its file's report; it never edits another phase's.
  */
-import type { SourceRef } from '../../core/events/contract';
+import type { EventOrigin } from '../../core/events/contract';
 import type { DeadLetter } from '../../core/events/dead-letter';
 import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
@@ -29,7 +29,7 @@ export interface DropPhaseContext {
   readonly logger: Logger;
   readonly progress: Progress;
   /** The origin of an event published for `file` at `line` of this drop. */
-  source(file: ExportFileName, line: number): SourceRef;
+  source(file: ExportFileName, line: number): EventOrigin;
   deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
 }
 

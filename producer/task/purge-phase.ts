@@ -1,25 +1,25 @@
 /**
- * The drop step as events: one drop event per parent id on the topic of the file whose rows it deletes,
+ * The purge step as events: one purge event per parent id on the topic of the file whose rows it deletes,
  * keyed like those rows (`org|id`), so each lands in the partition of the rows it deletes. Returns how many
  * were published, for the file's report.
  */
 import type { CatalogEntry } from '../../core/catalog/types';
 import { messageKey } from '../../core/events/contract';
 import type { ExportFileName } from '../../core/types';
-import type { DropOrigin } from './parents-to-drop';
+import type { PurgeOrigin } from './parents-to-purge';
 import type { DropPhaseContext } from './phase-context';
 
 export async function publishPurges(
   target: CatalogEntry,
   column: string,
   list: ExportFileName,
-  origins: ReadonlyMap<string, DropOrigin>,
+  origins: ReadonlyMap<string, PurgeOrigin>,
   ctx: DropPhaseContext,
 ): Promise<number> {
   const topic = ctx.topics.forCollection(target.collection);
   let published = 0;
   for (const [value, origin] of origins) {
-    await ctx.output.drop(topic, messageKey(ctx.org, value), {
+    await ctx.output.purge(topic, messageKey(ctx.org, value), {
       op: 'drop',
       source: ctx.source(origin.file, origin.line),
       list,

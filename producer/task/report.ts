@@ -10,18 +10,22 @@ export interface FileReport {
   rowsRead: number;
   published: number;
   rejected: number;
-  dropEvents: number;
+  purgeEvents: number;
   closeEvents?: number;
   message?: string;
   addedColumns?: readonly string[];
   missingColumns?: readonly string[];
+  /** The first 100 rows whose key an earlier row of the file had; `duplicateRows` counts them all. */
   duplicateKeys?: { key: string; firstLine: number; line: number }[];
+  duplicateRows?: number;
   /** A child file: parents its rows carry that its change list does not name (dropped too). */
   parentsFromRows?: { count: number; first: readonly string[] };
   /** A child file present while its change list file is absent from the drop. */
   listAbsent?: boolean;
   /** Values outside a documented closed set (Slos.csv slo_status): kept, reported with their lines. */
+  /** The first 100 of them; `unknownValueRows` counts them all. */
   unknownValues?: { column: string; value: string; line: number }[];
+  unknownValueRows?: number;
 }
 
 export interface DropReport {
@@ -34,7 +38,7 @@ export interface DropReport {
 }
 
 export function newFileReport(file: string, kind: FileReport['kind']): FileReport {
-  return { file, kind, status: 'published', rowsRead: 0, published: 0, rejected: 0, dropEvents: 0 };
+  return { file, kind, status: 'published', rowsRead: 0, published: 0, rejected: 0, purgeEvents: 0 };
 }
 
 /** Appends a note to the file's message. */
@@ -50,7 +54,7 @@ export function isClean(report: DropReport): boolean {
 export function formatDropReport(report: DropReport): string {
   const head = `org ${report.org} drop ${report.label === '' ? '(current)' : report.label} day ${report.day} id ${report.drop}: ${report.outcome}`;
   const lines = report.files.map((f) => {
-    const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.dropEvents > 0 ? `, drop events ${f.dropEvents}` : ''}${f.closeEvents ? `, close events ${f.closeEvents}` : ''}`;
+    const counts = `read ${f.rowsRead}, published ${f.published}, rejected ${f.rejected}${f.purgeEvents > 0 ? `, drop events ${f.purgeEvents}` : ''}${f.closeEvents ? `, close events ${f.closeEvents}` : ''}`;
     const notes = [
       ...(f.addedColumns === undefined ? [] : [`new columns ${f.addedColumns.join(', ')}`]),
       ...(f.missingColumns === undefined ? [] : [`columns not in the file ${f.missingColumns.join(', ')}`]),

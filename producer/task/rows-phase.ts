@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, errorMessage, type ErrorCode } from '../../core/errors';
 import { keyOf, type CatalogEntry } from '../../core/catalog/types';
-import { messageKey } from '../../core/events/contract';
+import { messageKey, type CellValue } from '../../core/events/contract';
 import type { ColumnPlan } from '../convert/column-plan';
 import type { ListRow } from './affiliation-close';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
@@ -20,7 +20,16 @@ const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIB
 
 export type RejectedRow = Extract<ConvertedRecord, { ok: false }>;
 
+/** Columns a caller adds to every accepted row (the legacy import's resolved ids), decided from the header. */
+export interface DerivedColumns {
+  /** The plan the row schema is registered from: the file's plan and the added columns. */
+  readonly plan: ColumnPlan;
+  values(values: Record<string, CellValue>): Record<string, CellValue>;
+}
+
 export interface RowHooks {
+  /** Adds columns to every accepted row; none by default. */
+  readonly derive?: (plan: ColumnPlan) => DerivedColumns;
   /** Each accepted row, after it is published. */
   readonly onRow?: ((row: ListRow) => void) | undefined;
   /** Each rejected row, after its dead letter. */
@@ -37,7 +46,7 @@ export interface RowsOutcome {
 export async function publishRows(
   entry: CatalogEntry,
   ctx: DropPhaseContext,
-  { onRow, onRejected }: RowHooks = {},
+  { onRow, onRejected, derive }: RowHooks = {},
 ): Promise<RowsOutcome | undefined> {
   const file = ctx.present.get(entry.file);
   if (file === undefined) return undefined;
@@ -56,7 +65,8 @@ export async function publishRows(
     if (plan.added.length > 0) fileReport.addedColumns = plan.added;
     if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
     const topic = ctx.topics.forCollection(entry.collection);
-    const schemaId = await output.rowSchema(topic, entry, plan);
+    const derived = derive?.(plan);
+    const schemaId = await output.rowSchema(topic, entry, derived?.plan ?? plan);
     const keyColumns = keyOf(entry);
     const seen = keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? trackDuplicateKeys() : undefined;
     let duplicates = 0;
@@ -85,7 +95,7 @@ export async function publishRows(
       await output.row(topic, schemaId, messageKey(ctx.org, route), {
         op: 'row',
         source: ctx.source(entry.file, row.line),
-        values: row.values,
+        values: derived === undefined ? row.values : derived.values(row.values),
       });
       fileReport.published += 1;
       onRow?.({ line: row.line, values: row.values });
@@ -100,6 +110,7 @@ export async function publishRows(
       fileReport.message = `more than ${DUPLICATE_TRACKING_LIMIT} keys: duplicate keys were checked among the first ${DUPLICATE_TRACKING_LIMIT} only`;
     }
     if (fileReport.duplicateKeys !== undefined) {
+      fileReport.duplicateRows = duplicates;
       fileReport.message = `${duplicates} key(s) appear on more than one row (kept both; the later row wins)`;
       logger.warn('duplicate keys in one file', {
         file: entry.file,

@@ -2,10 +2,11 @@
  * Proves the broker works the way the connector uses it: a committed transaction from an idempotent
  * transactional producer, a plain produce, and a fresh consumer group reading both back (read_committed).
  */
-import { ConnectorError } from '../../core/errors';
+import { StackError } from '../../core/errors';
 import type { Consumer, Producer } from 'kafkajs';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { Logger } from '../../core/logger';
+import { createTopicsWithLeaders } from '../../core/kafka/topic-leaders';
 
 export const KAFKA_PROBE_TOPIC = 'edreflect-stack-probe';
 const CONSUME_TIMEOUT_MS = 30_000;
@@ -31,10 +32,7 @@ export async function probeKafka({
         { name: 'retention.ms', value: '3600000' },
         { name: 'segment.ms', value: '3600000' },
       ];
-      await admin.createTopics({
-        topics: [{ topic, numPartitions: 1, replicationFactor, configEntries }],
-        waitForLeaders: true,
-      });
+      await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1, replicationFactor, configEntries }]);
     }
 
     const txProducer = kafka.producer({
@@ -123,8 +121,7 @@ export async function probeClusterMember({
     const cluster = await admin.describeCluster();
     const ids = cluster.brokers.map((b) => b.nodeId).sort();
     if (!ids.includes(nodeId) || ids.length !== brokers) {
-      throw new ConnectorError(
-        'STACK',
+      throw new StackError(
         `the cluster lists brokers [${ids.join(', ')}]; waiting for ${brokers} with node ${nodeId}`,
       );
     }

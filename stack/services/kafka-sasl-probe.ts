@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger';
 import { STACK_HOST } from '../paths';
 import { isPortOpen } from '../probe';
 import { KAFKA_SASL_PASSWORD, KAFKA_SASL_USER } from './kafka-sasl';
+import { StackError } from '../../core/errors';
 
 export async function probeKafkaSasl({
   port,
@@ -19,7 +20,7 @@ export async function probeKafkaSasl({
   logger: Logger;
 }): Promise<void> {
   if (!(await isPortOpen(port, STACK_HOST))) {
-    throw new Error(
+    throw new StackError(
       `the SASL_SSL listener ${STACK_HOST}:${port} is not open (a broker started before it was configured ` +
         'needs a restart: edreflect stack stop kafka, then edreflect stack up)',
     );

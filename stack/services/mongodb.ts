@@ -16,6 +16,7 @@ import type { Service } from '../service';
 import { serviceFiles } from '../service';
 import { FERRETDB_VERSION } from '../versions';
 import { postgresUrl } from './postgres';
+import { StackError } from '../../core/errors';
 
 /** Build outside any workspace, with the module's own go.sum. */
 const GO_ENV = { GOWORK: 'off', GOFLAGS: '-mod=readonly' };
@@ -67,7 +68,7 @@ export function createMongodbService({
             Dir?: string;
           };
           if (info.Dir === undefined)
-            throw new Error(`go mod download ${module} did not say where the source is`);
+            throw new StackError(`go mod download ${module} did not say where the source is`);
           const src = path.join(scratch, 'src');
           await run('cp', ['-R', info.Dir, src]);
           await run('chmod', ['-R', 'u+w', src]);
@@ -106,7 +107,7 @@ export function createMongodbService({
       try {
         await client.connect();
         const reply = await client.db('admin').command({ ping: 1 });
-        if (reply['ok'] !== 1) throw new Error(`ping answered ${JSON.stringify(reply)}`);
+        if (reply['ok'] !== 1) throw new StackError(`ping answered ${JSON.stringify(reply)}`);
       } finally {
         await client.close();
       }

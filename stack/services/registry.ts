@@ -15,6 +15,7 @@ import { findJava } from '../java';
 import type { Service } from '../service';
 import { serviceFiles } from '../service';
 import { APICURIO_REGISTRY_MIN_JAVA, APICURIO_REGISTRY_VERSION } from '../versions';
+import { StackError } from '../../core/errors';
 
 export const REGISTRY_PROBE_SUBJECT = 'edreflect-stack-probe-value';
 const PROBE_SCHEMA = JSON.stringify({
@@ -87,7 +88,8 @@ export function createRegistryService({
           args.push(`-DoutputDirectory=${download}`, '-Dmdep.overWriteReleases=true');
           await serialMaven(() => run('mvn', args, { cwd: scratch }));
           const archive = readdirSync(download).find((name) => name.endsWith('.tar.gz'));
-          if (archive === undefined) throw new Error(`mvn dependency:copy left no .tar.gz in ${download}`);
+          if (archive === undefined)
+            throw new StackError(`mvn dependency:copy left no .tar.gz in ${download}`);
           await run('tar', ['-xzf', path.join(download, archive), '-C', scratch, '--no-same-owner']);
           await run('rm', ['-rf', download]);
         },
@@ -114,7 +116,7 @@ export function createRegistryService({
         { subject: REGISTRY_PROBE_SUBJECT },
       );
       const latest = await registry.getLatestSchemaId(REGISTRY_PROBE_SUBJECT);
-      if (latest !== id) throw new Error(`registered schema id ${id} but the latest id is ${latest}`);
+      if (latest !== id) throw new StackError(`registered schema id ${id} but the latest id is ${latest}`);
     },
 
     isOurs: (cmdline) => cmdline.includes('quarkus-run.jar') && cmdline.includes(dbDir),

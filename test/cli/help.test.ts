@@ -12,13 +12,16 @@ const COMMANDS: readonly { args: string[]; option: string; reads: string }[] = [
   { args: ['replay'], option: '--wipe', reads: 'EDREFLECT_CONSUMER_GROUP' },
   { args: ['replay'], option: '--until YYYY-MM-DD', reads: 'MONGODB_DB' },
   { args: ['verify'], option: '--org ORG', reads: 'EDREFLECT_CONSUMER_GROUP' },
+  { args: ['legacy'], option: '--org ORG', reads: 'SCHEMA_REGISTRY_URL' },
   { args: ['migrate-topics'], option: '--from PREFIX', reads: 'EDREFLECT_TOPIC_PREFIX' },
+  { args: ['check-data'], option: '--org ORG', reads: 'MONGODB_DB' },
   { args: ['status'], option: '--json', reads: 'KAFKA_BROKERS' },
   { args: ['ui'], option: '--port P', reads: 'EDREFLECT_UI_PORT' },
   { args: ['config', 'check'], option: '--log-level LEVEL', reads: 'SCHEMA_REGISTRY_URL' },
   { args: ['stack'], option: '-h, --help', reads: 'EDREFLECT_STACK_DIR' },
   { args: ['demo'], option: '-h, --help', reads: 'edreflect stack --help' },
   { args: ['generate'], option: '--out DIR', reads: '--orgs a,b' },
+  { args: ['generate'], option: '--defects', reads: '--orgs a,b' },
   { args: ['bench'], option: '--rows N', reads: "the local stack's own" },
 ];
 

@@ -1,10 +1,10 @@
-/** Every way the CLI starts runs it with the same V8 flags (cli/node-flags.ts). */
+/** Every way the CLI starts runs it with the same V8 flags (core/node-flags.ts). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI_NODE_FLAGS } from '../../cli/node-flags';
+import { CLI_NODE_FLAGS } from '../../core/node-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = path.resolve(__dirname, '..', '..', 'cli', 'main.js');

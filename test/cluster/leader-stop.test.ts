@@ -7,6 +7,7 @@
  * Each test asserts that its kill struck a leader of a written partition while work remained.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -198,7 +199,11 @@ describe(
       log(`the broker died with ${atKill} of ${ratings} ratings stored`);
 
       const first = await consumer.endsWithin(8 * MINUTE);
-      log(`the consumer that lost ${service} ended with exit ${first.code}${reason(first.stderr)}`);
+      const kept = path.join(tmpdir(), `edreflect-leader-stop-consumer-${Date.now()}.log`);
+      writeFileSync(kept, first.stderr);
+      log(
+        `the consumer that lost ${service} ended with exit ${first.code}${reason(first.stderr)}; its log: ${kept}`,
+      );
       if (first.code !== 0) await untilSuccess(['consume', '--until-idle'], env(), { timeoutMs: 6 * MINUTE });
 
       const differences = diffCollections(expected, await storedDocuments(world), { limit: 40 });

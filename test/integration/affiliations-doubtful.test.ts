@@ -4,25 +4,15 @@
  * rule for the day; a 0-byte file is a failed file (no closing); a header-only file is a real empty day.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli, type CliResult } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const AFFILIATIONS = 'learner_employee_id,observer_employee_id,date_deleted';
 const BAD = Buffer.from([0xff, 0xfe]);
 
 describe('User_Affiliations.csv in doubt', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('doubtaff');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('doubtaff');
 
   const produceDay = async (day: string, affiliations: string | Buffer): Promise<CliResult> => {
     folder.writeDay(day, {

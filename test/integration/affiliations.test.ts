@@ -5,26 +5,16 @@
  * left alone.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { produceAndConsume } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const HEADER = 'learner_employee_id,observer_employee_id,date_deleted,affiliation_type';
 const modified = (...rows: string[]): string => ['employee_id,user_modified_date', ...rows].join('\n') + '\n';
 const affiliations = (...rows: string[]): string => [HEADER, ...rows].join('\n') + '\n';
 
 describe('User_Affiliations closing rule', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('affil');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('affil');
 
   const apply = (): Promise<void> => produceAndConsume(env);
   const stored = async (): Promise<string[]> => {

@@ -6,25 +6,15 @@
  * artifact_ids and artifact_content_ids may point two old ids at one new id.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Document } from 'mongodb';
 import { produceAndConsume } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const csv = (...lines: string[]): string => lines.join('\n') + '\n';
 
 describe('consumer rules: entities, Goals_Deleted, deleted observations, legacy ids', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('rules');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('rules');
 
   const apply = (): Promise<void> => produceAndConsume(env);
   const docs = async (collection: string, fields: string[], sort: string[]): Promise<Document[]> =>

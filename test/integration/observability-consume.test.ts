@@ -49,7 +49,7 @@ describe('consume: /metrics and /health', () => {
     assert.equal(written('ratings', 'row'), 3);
     assert.equal(written('ratings', 'drop'), 2);
     assert.equal(written('observation_modified', 'row'), 2);
-    // Every other child of Observation_Modified.csv got the drop step of both parents, and nothing else.
+    // Every other child of Observation_Modified.csv got the purge step of both parents, and nothing else.
     const others = [...m]
       .filter(([k]) => k.startsWith('edreflect_consumer_events_written_total['))
       .filter(([k]) => !/"(ratings|observation_modified)"/.test(k));

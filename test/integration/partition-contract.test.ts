@@ -7,27 +7,20 @@
  * `replay --wipe`, then producer and consumer go on with the next day, and the database is right.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli, type CliResult } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { readAll } from '../support/topics';
-import { createWorld, topicEnd, type World } from '../support/world';
+import { topicEnd } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
+import { addPartitionsWithLeaders } from '../../core/kafka/topic-leaders';
+import { asTopic } from '../../core/types';
 
 const MODIFIED = 'observation_group_id,observation_modified_date';
 const RATINGS = 'observation_group_id,indicator_id,rating';
 const PARENTS = Array.from({ length: 12 }, (_, i) => 1001 + i);
 
 describe('a topic whose partition count changed', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('partitions');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('partitions');
 
   /** Every parent changes each day: its rating on day N is N (indicator I-<day>). */
   const day = (stamp: string, n: number): Record<string, string> => ({
@@ -65,7 +58,7 @@ describe('a topic whose partition count changed', () => {
     const admin = world.kafka().admin();
     await admin.connect();
     try {
-      await admin.createPartitions({ topicPartitions: [{ topic: `${world.prefix}ratings`, count: 5 }] });
+      await addPartitionsWithLeaders(admin, asTopic(`${world.prefix}ratings`), 5);
     } finally {
       await admin.disconnect();
     }

@@ -6,27 +6,17 @@
  *   the file is dead-lettered and the run exits 2.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli, type CliResult } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { deadLetters, decodedEvents } from '../support/topics';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const MODIFIED = 'observation_group_id,observation_modified_date';
 const RATINGS = 'observation_group_id,indicator_id,rating';
 const ANSWERS = 'observation_group_id,question_id,answer';
 
 describe('child files on doubtful days', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('doubtchild');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('doubtchild');
 
   const produceDay = async (day: string, files: Record<string, string | Buffer>): Promise<CliResult> => {
     folder.writeDay(day, files);

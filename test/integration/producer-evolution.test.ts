@@ -4,11 +4,11 @@
  * read is reported loudly (exit status 3), and --dry-run publishes nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { tempFile } from '../support/tmp';
-import { createWorld, requireEnv, type World } from '../support/world';
+import { requireEnv } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 async function registry(path: string): Promise<unknown> {
   const response = await fetch(`${requireEnv('SCHEMA_REGISTRY_URL')}${path}`);
@@ -17,16 +17,7 @@ async function registry(path: string): Promise<unknown> {
 }
 
 describe('schema evolution, missed days and dry runs', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('evolve');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('evolve');
 
   const observation = async (): Promise<Record<string, unknown>> => {
     const doc = await (

@@ -5,26 +5,16 @@
  * 2026-09-03 again, in day order, the ledger recording why; the database ends as if the days came in order.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { readAll } from '../support/topics';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const MODIFIED = 'observation_group_id,observation_modified_date';
 const RATINGS = 'observation_group_id,indicator_id,rating';
 
 describe('a late day folder', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('lateday');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('lateday');
 
   const day = (stamp: string, indicator: string): Record<string, string> => ({
     'Observation_Modified.csv': `${MODIFIED}\n1001,${stamp}\n`,

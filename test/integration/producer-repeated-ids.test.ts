@@ -6,25 +6,15 @@
  * reported with the file, the id and both lines.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
-import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
-import { createWorld, type World } from '../support/world';
+import { localOrgWorld } from '../support/local-org-world';
 
 const MODIFIED = 'employee_id,user_modified_date';
 const AFFILIATIONS = 'learner_employee_id,observer_employee_id,date_deleted';
 
 describe('an id repeated in a list', () => {
-  let world: World;
-  let folder: LocalOrgFolder;
-  let env: NodeJS.ProcessEnv;
-
-  before(() => {
-    world = createWorld('repeated');
-    folder = localOrgFolder();
-    env = world.env({ EDREFLECT_SOURCE: folder.url });
-  });
-  after(() => world.close());
+  const { world, folder, env } = localOrgWorld('repeated');
 
   const run = async (): Promise<{ code: number | null; stdout: string; stderr: string }> => {
     const produced = await runCli(['produce', '--once'], env);

@@ -11,6 +11,8 @@ import type { Producer } from 'kafkajs';
 import { beginDrop } from '../../producer/publish/publisher';
 import { asTopic } from '../../core/types';
 import { createWorld, type World } from '../support/world';
+import { createTopicsWithLeaders } from '../../core/kafka/topic-leaders';
+import { fetchTopicOffsets } from '../../core/kafka/topic-offsets';
 
 const EVENTS = 12_000;
 
@@ -24,7 +26,7 @@ describe('produce requests into one partition', () => {
     topic = `${world.prefix}one_partition`;
     const admin = world.kafka().admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
     await admin.disconnect();
     producer = world.kafka().producer({
       transactionalId: `t-${world.id}-requests`,
@@ -58,7 +60,7 @@ describe('produce requests into one partition', () => {
     await drop.commit();
     const admin = world.kafka().admin();
     await admin.connect();
-    const [end] = await admin.fetchTopicOffsets(topic);
+    const [end] = await fetchTopicOffsets(admin, topic);
     await admin.disconnect();
     assert.equal(Number(end!.high), EVENTS + 1, 'every event and the commit marker');
   });

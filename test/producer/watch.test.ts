@@ -62,3 +62,28 @@ describe('watch on a schedule', () => {
     assert.ok(runs[2]! - runs[1]! >= 45 && runs[2]! - runs[1]! < 1000, `then the schedule: ${runs}`);
   });
 });
+
+describe('watch woken early', () => {
+  it('starts the next run when woken, without waiting out the interval', async () => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    let wake!: () => void;
+    const runs: number[] = [];
+    const started = Date.now();
+    await watch({
+      runOnce: async () => {
+        runs.push(Date.now() - started);
+        if (runs.length === 1) setTimeout(() => wake(), 50);
+        else stop();
+      },
+      onResult: () => undefined,
+      onFailure: async () => undefined,
+      intervalMs: 60_000,
+      stopped,
+      woken: () => new Promise<void>((r) => (wake = r)),
+      logger: createLogger({ level: 'error' }),
+    });
+    assert.equal(runs.length, 2);
+    assert.ok(runs[1]! < 5_000, `the second run ${runs[1]} ms after the start, not an interval`);
+  });
+});

@@ -59,7 +59,7 @@ describe('edreflect generate: reproducible output in the per-day layout', () => 
       const extra = header.filter((h) => !known.includes(h));
       assert.ok(extra.length <= 1, `${name}: ${extra.join(', ')}`);
       assert.ok(known.filter((k) => !header.includes(k)).length <= 1, `${name} lacks columns`);
-      const key = entry.kind === 'child' ? [entry.drop.column] : keyOf(entry);
+      const key = entry.kind === 'child' ? [entry.purge.column] : keyOf(entry);
       const seen = new Set<string>();
       for (const row of rows) {
         for (const k of key) assert.notEqual(row[k], '', `${name}: empty ${k}`);

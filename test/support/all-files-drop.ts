@@ -30,12 +30,12 @@ function idsOf(listFile: string): string[] {
 function rowsOf(entry: CatalogEntry, count: number): string[] {
   const columns = Object.entries(entry.columns);
   const key = keyOf(entry);
-  const parents = entry.kind === 'child' ? idsOf(entry.drop.list) : undefined;
+  const parents = entry.kind === 'child' ? idsOf(entry.purge.list) : undefined;
   const users = entry.kind === 'affiliation' ? idsOf(entry.close.list) : undefined;
   return Array.from({ length: count }, (_, i) =>
     columns
       .map(([name, type]) => {
-        if (entry.kind === 'child' && name === entry.drop.column) return parents![i % parents!.length]!;
+        if (entry.kind === 'child' && name === entry.purge.column) return parents![i % parents!.length]!;
         if (users !== undefined && name === key[0]) return users[i % users.length]!;
         if (users !== undefined && name === key[1]) return `observer-${i}`;
         if (name === 'date_deleted') return '';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { CLI_NODE_FLAGS } from '../../cli/node-flags';
+import { CLI_NODE_FLAGS } from '../../core/node-flags';
 
 export interface CliResult {
   readonly code: number | null;

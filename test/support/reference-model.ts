@@ -65,9 +65,9 @@ export class ReferenceModel {
     for (const entry of entries.filter((e): e is ChildEntry => e.kind === 'child')) {
       // The parents to drop: the list's ids plus every parent the child's own rows of the day carry.
       const docs = docsOf(entry) ?? [];
-      const carried = docs.map((d) => d[entry.drop.column]).filter((v) => v !== null && v !== undefined);
-      const parents = new Set([...listIds(entry.drop.list), ...carried.map(String)]);
-      this.store.deleteWhere(entry.collection, drop.org, entry.drop.column, parents);
+      const carried = docs.map((d) => d[entry.purge.column]).filter((v) => v !== null && v !== undefined);
+      const parents = new Set([...listIds(entry.purge.list), ...carried.map(String)]);
+      this.store.deleteWhere(entry.collection, drop.org, entry.purge.column, parents);
       for (const doc of docs) this.store.insert(entry.collection, doc);
     }
     for (const entry of entries.filter((e): e is AffiliationEntry => e.kind === 'affiliation')) {

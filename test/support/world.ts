@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { Kafka, logLevel } from 'kafkajs';
 import { kafkaSecurity, kafkaSecurityConfig } from '../../core/kafka/security';
+import { fetchTopicOffsets } from '../../core/kafka/topic-offsets';
 
 export interface World {
   readonly id: string;
@@ -81,7 +82,7 @@ export async function topicEnd(kafka: Kafka, topic: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchTopicOffsets(admin, topic);
     return offsets.reduce((sum, p) => sum + Number(p.high), 0);
   } finally {
     await admin.disconnect();

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLogger } from '../../../core/logger';
+import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
 import { waitForIdle, type Lag } from '../../../consumer/group/idle';
 
 const lag = (committed: number): Lag => ({ topic: 'ratings', partition: 1, committed, end: 10 });
@@ -16,6 +17,22 @@ function recorder(): { lines: Record<string, unknown>[]; logger: ReturnType<type
     }),
   };
 }
+
+/** waitForIdle polling every 5 ms, with no stall warning in the test's time (the outage cases). */
+const waitPolling = (
+  pending: () => Promise<Lag[]>,
+  logger: ReturnType<typeof createLogger>,
+  more: { outageMs?: number } = {},
+): Promise<void> =>
+  waitForIdle({
+    pending,
+    groupId: 'g',
+    pollMs: 5,
+    stallWarnMs: 10_000,
+    stats: { events: 0 },
+    logger,
+    ...more,
+  });
 
 describe('waitForIdle', () => {
   it('ends once nothing is pending, without a warning while the offsets move', async () => {
@@ -75,5 +92,41 @@ describe('waitForIdle', () => {
       logger,
     });
     assert.deepEqual(lines, []);
+  });
+
+  // A broker that died took the group coordinator or a partition leader with it: kafkajs's calls fail until
+  // Kafka elects another, and the consumer itself restarts on such errors.
+  it('polls again after the offsets failed the way a lost broker fails, with one warning', async () => {
+    const { lines, logger } = recorder();
+    const lost = new KafkaJSNumberOfRetriesExceeded(
+      new KafkaJSConnectionError('Connection error: ECONNREFUSED'),
+      { retryCount: 5, retryTime: 3000 },
+    );
+    let asked = 0;
+    await waitPolling(
+      () => (++asked <= 3 ? Promise.reject(lost) : Promise.resolve(asked < 6 ? [lag(asked)] : [])),
+      logger,
+    );
+    assert.equal(asked, 6);
+    assert.equal(lines.length, 1, JSON.stringify(lines));
+    assert.match(String(lines[0]!['msg']), /could not read the group offsets; trying again/);
+    assert.match(String(lines[0]!['error']), /ECONNREFUSED/);
+  });
+
+  it('fails at once on an error no retry can mend, and after outageMs of failing polls on the others', async () => {
+    const { logger } = recorder();
+    const refused = new KafkaJSNonRetriableError('SASL authentication failed');
+    await assert.rejects(
+      waitPolling(() => Promise.reject(refused), logger),
+      (e: unknown) => e === refused,
+    );
+    const lost = new KafkaJSConnectionError('Connection error: ECONNREFUSED');
+    let asked = 0;
+    const started = Date.now();
+    await assert.rejects(
+      waitPolling(() => (asked++, Promise.reject(lost)), logger, { outageMs: 60 }),
+      (e: unknown) => e === lost,
+    );
+    assert.ok(asked > 2 && Date.now() - started >= 60, `${asked} polls in ${Date.now() - started} ms`);
   });
 });

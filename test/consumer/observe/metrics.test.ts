@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SourceRef } from '../../../core/events/contract';
+import type { EventOrigin } from '../../../core/events/contract';
 import { Registry } from '../../../core/metrics/registry';
 import { asFileName, dayStamp, dropId, orgId } from '../../../core/types';
 import { consumerMetrics } from '../../../consumer/observe/metrics';
@@ -10,7 +10,7 @@ describe('consumer metrics', () => {
   it('counts events per org, collection and op, each drop once, and ages the newest day applied', async () => {
     const registry = new Registry();
     const observer = consumerMetrics(registry, () => new Date('2026-09-03T00:00:00Z'));
-    const source = (org: string, drop: string, day: string, line: number): SourceRef => ({
+    const source = (org: string, drop: string, day: string, line: number): EventOrigin => ({
       org: orgId(org),
       drop: dropId(drop.repeat(16)),
       day: dayStamp(day),

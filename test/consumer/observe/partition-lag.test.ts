@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { partitionLags } from '../../../consumer/observe/partition-lag';
 import { createWorld, type World } from '../../support/world';
+import { createTopicsWithLeaders } from '../../../core/kafka/topic-leaders';
 
 describe('partition lag', () => {
   let world: World;
@@ -16,7 +17,7 @@ describe('partition lag', () => {
     const producer = kafka.producer();
     await producer.connect();
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      await createTopicsWithLeaders(admin, [{ topic, numPartitions: 2 }]);
       await producer.send({
         topic,
         messages: [0, 0, 0, 0, 0, 1, 1].map((partition, i) => ({ partition, value: String(i) })),

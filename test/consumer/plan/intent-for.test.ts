@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../../core/catalog/load';
-import type { SourceRef } from '../../../core/events/contract';
+import type { EventOrigin } from '../../../core/events/contract';
 import { asFileName, type DayStamp, type DropId, type OrgId } from '../../../core/types';
 import { intentFor } from '../../../consumer/plan/intent-for';
 
 const catalog = loadCatalog();
 const DROP = 'ab'.repeat(16);
-const src = (file: string, line: number): SourceRef => ({
+const src = (file: string, line: number): EventOrigin => ({
   org: 'd1' as OrgId,
   drop: DROP as DropId,
   day: '2026-09-01' as DayStamp,
@@ -32,7 +32,7 @@ describe('intentFor', () => {
       value: '1002',
     } as const;
     assert.deepEqual(intentFor(catalog, 'ratings', event), {
-      kind: 'delete',
+      kind: 'purge',
       org: 'd1',
       column: 'observation_group_id',
       value: '1002',
@@ -88,7 +88,7 @@ describe('intentFor', () => {
     });
   });
 
-  it('stores an append-only row once whatever its line', () => {
+  it('stores an append-only row once whatever its line (an append: the copy of the earliest day stays)', () => {
     const a = intentFor(catalog, 'observation_history', {
       op: 'row',
       source: src('Observation_History.csv', 2),
@@ -99,7 +99,7 @@ describe('intentFor', () => {
       source: src('Observation_History.csv', 9),
       values: { history_action: 'x' },
     });
-    assert.ok(a.kind === 'insert' && b.kind === 'insert');
+    assert.ok(a.kind === 'append' && b.kind === 'append');
     assert.equal(a.doc._id, b.doc._id);
   });
 

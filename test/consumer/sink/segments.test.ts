@@ -9,7 +9,8 @@ const replace = (id: string, v: number): WriteIntent => ({
   doc: { _id: id, v },
   key: { k: id },
 });
-const drop = (value: string, org = 'o'): WriteIntent => ({ kind: 'delete', org, column: 'p', value });
+const append = (id: string, day: string): WriteIntent => ({ kind: 'append', doc: { _id: id, _day: day } });
+const purge = (value: string, org = 'o'): WriteIntent => ({ kind: 'purge', org, column: 'p', value });
 const shape = { first: 'a', second: 'b', close: 'c' };
 const pair = (a: string, b: string): WriteIntent => ({
   kind: 'pair',
@@ -27,14 +28,14 @@ const close = (employee: string): WriteIntent => ({
 });
 
 describe('segmentsOf', () => {
-  it('keeps the order of runs: drops, then rows, then drops again', () => {
-    const segments = segmentsOf([drop('1'), drop('2'), insert('a'), insert('b'), drop('1'), insert('c')]);
+  it('keeps the order of runs: purges, then rows, then purges again', () => {
+    const segments = segmentsOf([purge('1'), purge('2'), insert('a'), insert('b'), purge('1'), insert('c')]);
     assert.deepEqual(
       segments.map((s) => s.kind),
-      ['delete', 'rows', 'delete', 'rows'],
+      ['purge', 'rows', 'purge', 'rows'],
     );
     assert.deepEqual(segments[0], {
-      kind: 'delete',
+      kind: 'purge',
       groups: [{ org: 'o', column: 'p', values: ['1', '2'] }],
     });
   });
@@ -51,10 +52,33 @@ describe('segmentsOf', () => {
     );
   });
 
-  it('groups drops by org and column, and keeps affiliation rows and closes in order with their indexes', () => {
-    const segments = segmentsOf([drop('1', 'x'), drop('1', 'y'), drop('1', 'x'), pair('1', '2'), close('1')]);
+  it('keeps the earliest day of repeated appends, whatever their order in the chunk', () => {
+    const [rows] = segmentsOf([
+      append('h', '2021-10-05'),
+      append('h', '2021-10-04'),
+      append('h', '2021-10-06'),
+      insert('a'),
+    ]);
+    assert.ok(rows?.kind === 'rows');
+    assert.deepEqual(
+      rows.rows.map((r) => [r.index, r.item.doc, r.item.earliest]),
+      [
+        [1, { _id: 'h', _day: '2021-10-04' }, true],
+        [3, { _id: 'a', v: 1 }, undefined],
+      ],
+    );
+  });
+
+  it('groups purges by org and column, and keeps affiliation rows and closes in order with their indexes', () => {
+    const segments = segmentsOf([
+      purge('1', 'x'),
+      purge('1', 'y'),
+      purge('1', 'x'),
+      pair('1', '2'),
+      close('1'),
+    ]);
     assert.deepEqual(segments[0], {
-      kind: 'delete',
+      kind: 'purge',
       groups: [
         { org: 'x', column: 'p', values: ['1'] },
         { org: 'y', column: 'p', values: ['1'] },

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SourceRef } from '../../../core/events/contract';
+import type { EventOrigin } from '../../../core/events/contract';
 import type { DayStamp, DropId, ExportFileName, OrgId } from '../../../core/types';
 import { lastPerOrg, syncId, type SyncDocument } from '../../../consumer/sync/record';
 import { summarize } from '../../../consumer/sync/summary';
 
-const src = (org: string, drop: string, day: string): SourceRef => ({
+const src = (org: string, drop: string, day: string): EventOrigin => ({
   org: org as OrgId,
   drop: drop as DropId,
   day: day as DayStamp,

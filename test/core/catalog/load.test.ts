@@ -50,6 +50,26 @@ describe('parseCatalog', () => {
         /B\.csv: drop list Nope\.csv must be a change-list or entity file/.test(err.message),
     );
   });
+
+  it('refuses an affiliation file whose key is not a pair, when the catalog loads', () => {
+    const catalog = {
+      version: 1,
+      files: [
+        { file: 'M.csv', kind: 'change-list', key: ['e'], columns: {} },
+        {
+          file: 'P.csv',
+          kind: 'affiliation',
+          key: ['a', 'b', 'c'],
+          close: { list: 'M.csv', dateColumn: 'd', column: 'date_deleted' },
+          columns: {},
+        },
+      ],
+    };
+    assert.throws(
+      () => parseCatalog(catalog, 'test'),
+      /files\[1\] \(P\.csv\): "key" of an affiliation file names the two columns of its pair \(got 3\)/,
+    );
+  });
 });
 
 describe('a user catalog that extends the built-in one', () => {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isDayDrop, ledgerHead, ledgerMessage, type LedgerEntry } from '../../../core/events/ledger';
+import {
+  isDayDrop,
+  LEDGER_FACTS_VERSION,
+  ledgerHead,
+  ledgerMessage,
+  type LedgerEntry,
+} from '../../../core/events/ledger';
 import { dayStamp, dropId, orgId } from '../../../core/types';
 
 const entry: LedgerEntry = {
@@ -24,6 +30,26 @@ describe('the drop ledger contract', () => {
       'files',
       'publishedAt',
     ]);
+  });
+
+  it('adds the file facts as optional fields after the old ones, so a reader of the old fields reads them as before', () => {
+    const withFacts: LedgerEntry = {
+      ...entry,
+      files: [{ name: 'Goals.csv', sha256: 'ab', rows: 3, duplicateKeys: { rows: 1, first: ['g1'] } }],
+      facts: LEDGER_FACTS_VERSION,
+    };
+    const value = JSON.parse(String(ledgerMessage(withFacts).value)) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(value), ['org', 'drop', 'day', 'label', 'files', 'publishedAt', 'facts']);
+    assert.deepEqual(Object.keys((value['files'] as object[])[0]!), [
+      'name',
+      'sha256',
+      'rows',
+      'duplicateKeys',
+    ]);
+    assert.deepEqual(
+      ledgerHead(Buffer.from(JSON.stringify(value))),
+      ledgerHead(Buffer.from(String(ledgerMessage(entry).value))),
+    );
   });
 
   it('reads the head of what it wrote, and nothing from a tombstone or an entry without a day', () => {

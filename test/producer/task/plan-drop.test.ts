@@ -57,7 +57,7 @@ describe('planDrop', () => {
     // Rows of lists and entities, in catalog order, before anything that reads a list.
     assert.ok(at('row Observation_Modified.csv') < at('drop Ratings.csv <- Observation_Modified.csv'));
     assert.ok(at('row User_Modified.csv') < at('row User_Affiliations.csv'));
-    // A child's drop events come before its rows, and every child comes before the affiliations.
+    // A child's purge events come before its rows, and every child comes before the affiliations.
     assert.ok(at('drop Ratings.csv <- Observation_Modified.csv') < at('row Ratings.csv'));
     assert.ok(at('row Ratings.csv') < at('row User_Affiliations.csv'));
     // Close events follow the day's affiliation rows.
@@ -141,7 +141,7 @@ describe('ingestDrop follows its plan', () => {
     const output: DropOutput = {
       rowSchema: async () => 1,
       row: (topic, _id, key, event) => record(topic, key, event),
-      drop: (topic, key, event) => record(topic, key, event),
+      purge: (topic, key, event) => record(topic, key, event),
       close: (topic, key, event) => record(topic, key, event),
       deadLetter: async (letter) => void published.push(`dead letter ${letter.file}`),
     };
@@ -157,7 +157,7 @@ describe('ingestDrop follows its plan', () => {
       'row Observation_Modified.csv o1|1003',
       'row User_Modified.csv o1|E1',
       'row Goals.csv o1|G1',
-      // every child of a list gets its drop events, present in the drop or not
+      // every child of a list gets its purge events, present in the drop or not
       'drop Aggregated_Observation_Ratings.csv o1|1002 1002',
       'drop Aggregated_Observation_Ratings.csv o1|1003 1003',
       'drop Aggregated_Snapshot_Ratings.csv o1|1002 1002',
@@ -195,9 +195,9 @@ describe('ingestDrop follows its plan', () => {
     ]);
     assert.equal(report.files.find((f) => f.file === 'User_Roles.csv')?.status, 'absent');
     const ratings = report.files.find((f) => f.file === 'Ratings.csv');
-    assert.equal(ratings?.dropEvents, 3);
+    assert.equal(ratings?.purgeEvents, 3);
     assert.deepEqual(ratings?.parentsFromRows, { count: 1, first: ['1009'] });
-    assert.equal(report.files.find((f) => f.file === 'Goals_Deleted.csv')?.dropEvents, 4);
+    assert.equal(report.files.find((f) => f.file === 'Goals_Deleted.csv')?.purgeEvents, 4);
     assert.equal(report.files.find((f) => f.file === 'User_Affiliations.csv')?.closeEvents, 1);
     assert.deepEqual(
       report.files.map((f) => f.file),

@@ -7,21 +7,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Catalog } from '../core/catalog/types';
-import { ConnectorError } from '../core/errors';
+import { ServerError } from '../core/errors';
 import { isFenced } from '../core/kafka/fencing';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import { checkPartitionContract } from '../core/kafka/partition-contract';
 import type { Logger } from '../core/logger';
 import type { EventEncoder } from './encode/encoder';
-import { isDayDrop, ledgerMessage, type LedgerEntry } from '../core/events/ledger';
+import { isDayDrop, LEDGER_FACTS_VERSION, ledgerMessage, type LedgerEntry } from '../core/events/ledger';
+import { fileFacts } from './drop/file-facts';
 import { lastPublishedDay, readLedger } from './drop/ledger';
 import { checkLateDay, isDayFolder, type LateDrop } from './drop/late-days';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
 import { removeStaleSpools } from './drop/spool-folders';
 import { groupDrops } from './source/layout';
-import type { Source } from './source/source';
+import type { ExportFolder } from './source/source';
 import { ingestDrop } from './task/ingest-drop';
 import { createProgress } from './task/progress';
 import { dryRunOutput, publishingOutput } from './task/output';
@@ -34,7 +35,7 @@ import type { DayStamp, OrgId } from '../core/types';
 
 export interface ProduceOptions {
   readonly org: OrgId;
-  readonly source: Source;
+  readonly source: ExportFolder;
   readonly kafka: Kafka;
   readonly encoder: EventEncoder;
   readonly catalog: Catalog;
@@ -207,11 +208,12 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           );
           const report = await ingestDrop(spooled, { catalog, topics, output, logger, progress });
           watch.stage(`committing drop ${dropName}`);
-          const rows = new Map(report.files.map((f) => [f.file, f.published]));
+          const byFile = new Map(report.files.map((f) => [f.file, f]));
           const files = spooled.files.map((f) => ({
             name: f.name,
             sha256: f.sha256,
-            rows: rows.get(f.name) ?? 0,
+            rows: byFile.get(f.name)?.published ?? 0,
+            ...fileFacts(byFile.get(f.name)),
           }));
           const entry: LedgerEntry = {
             org,
@@ -221,6 +223,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             files,
             publishedAt: now().toISOString(),
             ...(reason === undefined ? {} : { reason }),
+            facts: LEDGER_FACTS_VERSION,
           };
           await publisher.send(topics.ingested, ledgerMessage(entry));
           await publisher.commit();
@@ -234,6 +237,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             org,
             drop: spooled.id,
             day: spooled.day,
+            label: spooled.label,
             files: report.files.length,
           });
         } catch (err) {
@@ -241,7 +245,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
             .abort()
             .catch((abortErr: unknown) => logger.debug('abort failed', { error: abortErr }));
           if (isFenced(err)) {
-            throw new ConnectorError(
+            throw new ServerError(
               'KAFKA',
               `another producer of this org took over (transactional id edreflect-producer-${org}); this run stopped without publishing drop ${spooled.label || '(current)'}, which the other run publishes`,
               { cause: err },
