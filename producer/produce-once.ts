@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Catalog } from '../core/catalog/types';
 import { ServerError } from '../core/errors';
-import { isFenced } from '../core/kafka/fencing';
+import { claimTransactionalId, isFenced } from '../core/kafka/fencing';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import { checkPartitionContract } from '../core/kafka/partition-contract';
@@ -122,8 +122,10 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
       createPartitioner: keyPartitioner, // kafkajs's partitions, less garbage
     });
     watch.stage('connecting the transactional producer');
-    // Fences any other producer of this org before the ledger is read.
     await kafkaCall('connect the transactional producer', producer.connect());
+    // Fences any other producer of this org before the ledger is read: a ledger read by a producer that
+    // is fenced later can miss a drop another one committed meanwhile, and publish it again.
+    await kafkaCall(`take the transactional id edreflect-producer-${org}`, claimTransactionalId(producer));
   }
   try {
     watch.stage('reading the ledger');

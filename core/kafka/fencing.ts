@@ -1,7 +1,12 @@
-/** Recognises the broker's answer to a producer whose transactional id was taken over by a newer one. */
+/**
+ * A transactional id held by one producer at a time. Kafka fences a producer when a newer one asks for a
+ * producer id with the same transactional id: the older one's next transactional request is refused.
+ */
+import type { Producer } from 'kafkajs';
 
 const FENCED = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']);
 
+/** Recognises the broker's answer to a producer whose transactional id was taken over by a newer one. */
 export function isFenced(err: unknown): boolean {
   for (let e: unknown = err; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
     const type = (e as { type?: unknown }).type;
@@ -9,4 +14,16 @@ export function isFenced(err: unknown): boolean {
     if (/old epoch|fenced/i.test((e as { message?: unknown }).message as string)) return true;
   }
   return false;
+}
+
+/**
+ * Takes the producer's transactional id now, fencing any other producer that holds it. kafkajs's
+ * `connect()` asks for a producer id without the transactional id (its idempotent half); only the first
+ * `transaction()` asks with it. Until then two producers of one id both run, and a check made in that
+ * window (the ledger: "was this drop published?") can be stale by the time the transaction begins. An
+ * empty transaction, aborted, sends nothing but the InitProducerId request.
+ */
+export async function claimTransactionalId(producer: Producer): Promise<void> {
+  const transaction = await producer.transaction();
+  await transaction.abort();
 }
