@@ -4,7 +4,7 @@
  * `--help` / `-h` text made from both.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readSettings, type RawSettings } from '../core/config';
+import { readSettings, type Settings } from '../core/config';
 import type { Logger } from '../core/logger';
 import { SETTINGS, type SettingName } from '../core/settings';
 import { EXIT } from './exit-codes';
@@ -26,16 +26,16 @@ export type FlagValues<F extends Flags> = {
 
 export type Out = (line: string) => void;
 
-export interface CommandContext<F extends Flags> {
+export interface CommandContext<F extends Flags, S extends SettingName> {
   readonly flags: FlagValues<F>;
   readonly positionals: readonly string[];
-  /** The settings of `settings`, checked. */
-  readonly values: RawSettings;
+  /** The settings of `settings`, checked and parsed to their types. */
+  readonly values: Settings<S>;
   readonly logger: Logger;
   readonly out: Out;
 }
 
-export interface CommandSpec<F extends Flags> {
+export interface CommandSpec<F extends Flags, S extends SettingName> {
   /** As typed after `edreflect`, e.g. `produce`. */
   readonly name: string;
   /** Synopsis lines, each as typed after `edreflect`. */
@@ -45,14 +45,14 @@ export interface CommandSpec<F extends Flags> {
   /** Positional arguments are accepted (and described in `usage`). */
   readonly positionals?: boolean;
   /** Read and checked before `run`. */
-  readonly settings: readonly SettingName[];
+  readonly settings: readonly S[];
   /** Also read, by `run` itself (only in some modes, or optional ones); listed in the help. */
   readonly moreSettings?: readonly SettingName[];
   /** Other environment variables the command reads, as `NAME: meaning` lines of the help. */
   readonly environment?: readonly string[];
   /** `false`: `run` gets the arguments untouched in `positionals` and parses them itself. */
   readonly parse?: boolean;
-  run(context: CommandContext<F>): Promise<number>;
+  run(context: CommandContext<F, S>): Promise<number>;
 }
 
 export interface Command {
@@ -70,7 +70,9 @@ export const KAFKA_SECURITY_SETTINGS: readonly SettingName[] = [
   'kafkaSaslPassword',
 ];
 
-export function defineCommand<F extends Flags>(spec: CommandSpec<F>): Command {
+export function defineCommand<F extends Flags, S extends SettingName = never>(
+  spec: CommandSpec<F, S>,
+): Command {
   const help = helpText(spec);
   return {
     name: spec.name,
@@ -89,13 +91,14 @@ export function defineCommand<F extends Flags>(spec: CommandSpec<F>): Command {
 }
 
 /** Parses the flags, reads and checks the settings, then runs the command. */
-async function runParsed<F extends Flags>(
-  spec: CommandSpec<F>,
+async function runParsed<F extends Flags, S extends SettingName>(
+  spec: CommandSpec<F, S>,
   argv: readonly string[],
   logger: Logger,
   out: Out,
 ): Promise<number> {
-  if (spec.parse === false) return spec.run({ flags: {}, positionals: [...argv], values: {}, logger, out });
+  if (spec.parse === false)
+    return spec.run({ flags: {}, positionals: [...argv], values: readSettings<S>([]), logger, out });
   const options = Object.fromEntries(
     Object.entries(spec.flags).map(([name, f]) => [
       name,
@@ -108,7 +111,7 @@ async function runParsed<F extends Flags>(
     allowPositionals: spec.positionals === true,
     strict: true,
   });
-  const values = spec.settings.length === 0 ? {} : readSettings(spec.settings);
+  const values = readSettings(spec.settings);
   return spec.run({
     flags: parsed.values as FlagValues<F>,
     positionals: parsed.positionals,
@@ -124,7 +127,7 @@ function asksForHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
-function helpText<F extends Flags>(spec: CommandSpec<F>): string {
+function helpText<F extends Flags, S extends SettingName>(spec: CommandSpec<F, S>): string {
   const column = (left: string, right: string): string => `  ${left.padEnd(30)} ${right}`;
   const lines = spec.usage.map((u, i) => `${i === 0 ? 'usage:' : '      '} edreflect ${u}`);
   lines.push('', spec.summary, '', 'options:');
@@ -144,7 +147,7 @@ function helpText<F extends Flags>(spec: CommandSpec<F>): string {
       const when =
         s.default !== undefined
           ? ` (default ${s.default === '' ? 'empty' : s.default})`
-          : spec.settings.includes(name)
+          : (spec.settings as readonly SettingName[]).includes(name)
             ? ' (required)'
             : '';
       lines.push(column(s.env, `${s.description}${when}`));

@@ -2,7 +2,7 @@
  * Starts the /metrics and /health endpoint of a long-running command when EDREFLECT_METRICS_PORT is set
  * to a port (0 or unset: no endpoint, and this returns undefined). Beyond loopback it needs EDREFLECT_UI_TOKEN.
  */
-import { numberSetting, optionalSetting, readSettings, setting } from '../core/config';
+import { optionalSetting, readSettings } from '../core/config';
 import { accessToken } from '../core/http/access-token';
 import type { HealthCheck } from '../core/health/check';
 import type { Logger } from '../core/logger';
@@ -23,10 +23,10 @@ export async function startObservability({
   env?: NodeJS.ProcessEnv;
 }): Promise<ObservabilityServer | undefined> {
   const values = readSettings(OBSERVABILITY_SETTINGS, env);
-  const port = numberSetting(values, 'metricsPort');
+  const port = values.metricsPort;
   if (port === 0) return undefined;
   return startObservabilityServer({
-    host: setting(values, 'metricsHost'),
+    host: values.metricsHost,
     port,
     registry,
     checks,

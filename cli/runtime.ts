@@ -1,7 +1,7 @@
 /** Builds the clients a command needs from checked settings. */
 import { loadCatalog } from '../core/catalog/load';
 import type { Catalog } from '../core/catalog/types';
-import { numberSetting, optionalSetting, type RawSettings, setting } from '../core/config';
+import { optionalSetting, type Settings } from '../core/config';
 import { topicNames, type TopicNames } from '../core/events/topics';
 import { createKafka } from '../core/kafka/client';
 import { kafkaSecurity } from '../core/kafka/security';
@@ -14,6 +14,9 @@ import { MongoClient } from 'mongodb';
 import { mongoClientOptions, readTimeouts } from '../core/timeouts';
 import { mongoLink, type MongoLink } from '../consumer/sink/mongo-link';
 
+/** The settings a Kafka client is built from (its security settings are read by kafkaSecurity). */
+type KafkaSettingName = 'kafkaBrokers' | 'kafkaClientId';
+
 export interface Runtime {
   readonly kafka: Kafka;
   readonly codec: AvroCodec;
@@ -23,17 +26,20 @@ export interface Runtime {
 }
 
 /** Also checks that the brokers' TLS certificates are trusted (see core/kafka/tls-check.ts). */
-export async function runtimeFrom(values: RawSettings, logger: Logger): Promise<Runtime> {
+export async function runtimeFrom(
+  values: Settings<'registryUrl' | 'topicPrefix' | 'partitions' | KafkaSettingName>,
+  logger: Logger,
+): Promise<Runtime> {
   return {
     kafka: await kafkaFrom(values, logger),
     codec: createAvroCodec({
-      url: setting(values, 'registryUrl'),
+      url: values.registryUrl,
       auth: registryAuth(),
       timeoutMs: readTimeouts().registryMs,
     }),
     catalog: catalogFromSettings(),
-    topics: topicNames(setting(values, 'topicPrefix')),
-    partitions: numberSetting(values, 'partitions'),
+    topics: topicNames(values.topicPrefix),
+    partitions: values.partitions,
   };
 }
 
@@ -44,14 +50,14 @@ export function catalogFromSettings(): Catalog {
 }
 
 /** A Kafka client with the TLS and SASL settings, once the brokers' certificates are known to be trusted. */
-export async function kafkaFrom(values: RawSettings, logger: Logger): Promise<Kafka> {
+export async function kafkaFrom(values: Settings<KafkaSettingName>, logger: Logger): Promise<Kafka> {
   const security = kafkaSecurity();
-  const brokers = setting(values, 'kafkaBrokers');
+  const brokers = values.kafkaBrokers;
   await checkKafkaTls(brokers, security);
   const timeouts = readTimeouts();
   return createKafka({
     brokers,
-    clientId: setting(values, 'kafkaClientId'),
+    clientId: values.kafkaClientId,
     logger,
     security,
     connectionTimeoutMs: timeouts.kafkaConnectMs,
@@ -60,12 +66,12 @@ export async function kafkaFrom(values: RawSettings, logger: Logger): Promise<Ka
 }
 
 /** The writer's MongoDB client (MONGODB_URI, MONGODB_DB), renewed when it can no longer find the server. */
-export function writerMongo(values: RawSettings, logger: Logger): MongoLink {
-  const uri = setting(values, 'mongoUri');
+export function writerMongo(values: Settings<'mongoUri' | 'mongoDb'>, logger: Logger): MongoLink {
+  const uri = values.mongoUri;
   const options = mongoClientOptions(readTimeouts());
   return mongoLink({
     newClient: () => new MongoClient(uri, options),
-    database: setting(values, 'mongoDb'),
+    database: values.mongoDb,
     logger,
   });
 }

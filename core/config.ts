@@ -13,9 +13,16 @@ import { loadConfigFile, type ConfigFile } from './config-file';
 import { ConfigError } from './errors';
 import { addSecret, addUrlSecret } from './redact';
 import { describeRef, readValueFile, resolveRef } from './secret-ref';
-import { SETTINGS, type SettingName } from './settings';
+import { SETTINGS, type SettingName, type SettingValue } from './settings';
 
+/** Settings as given (text), for showing them: `config check`, the local-stack default. */
 export type RawSettings = Partial<Record<SettingName, string>>;
+
+/** Checked settings, each parsed to its type (settings.ts): what a command reads. */
+export type Settings<N extends SettingName> = { readonly [K in N]: SettingValue<K> };
+
+/** The checked settings that were given, parsed. */
+export type ParsedSettings = Partial<Settings<SettingName>>;
 
 /** Where an effective value came from. */
 export type Origin = 'default' | 'file' | 'env' | 'env-file';
@@ -28,6 +35,8 @@ export interface Provenance {
 
 export interface ResolvedSettings {
   readonly values: RawSettings;
+  /** The same values, each parsed to its type. */
+  readonly parsed: ParsedSettings;
   readonly provenance: Partial<Record<SettingName, Provenance>>;
   /** Settings that are set but wrong, and unreadable files: one sentence each. */
   readonly problems: string[];
@@ -58,6 +67,7 @@ export function resolveSettings(
 ): ResolvedSettings {
   const file = configFile(env);
   const values: RawSettings = {};
+  const parsed: Record<string, unknown> = {};
   const provenance: Partial<Record<SettingName, Provenance>> = {};
   const problems: string[] = [];
   const missing: SettingName[] = [];
@@ -78,10 +88,11 @@ export function resolveSettings(
     if (problem !== undefined) problems.push(`${where(name, found)} ${problem} (${spec.description})`);
     else {
       values[name] = found.value;
+      parsed[name] = spec.parse(found.value);
       provenance[name] = { origin: found.origin, from: found.from };
     }
   }
-  return { values, provenance, problems, missing, file };
+  return { values, parsed: parsed as ParsedSettings, provenance, problems, missing, file };
 }
 
 /**
@@ -97,34 +108,25 @@ export function registerSecrets(env: NodeJS.ProcessEnv = process.env): void {
   }
 }
 
-export function readSettings(
-  needed: readonly SettingName[],
+/** The settings `needed`, checked (every problem at once) and parsed; a frozen object. */
+export function readSettings<N extends SettingName>(
+  needed: readonly N[],
   env: NodeJS.ProcessEnv = process.env,
-): RawSettings {
-  const { values, problems, missing } = resolveSettings(needed, env);
+): Settings<N> {
+  const { parsed, problems, missing } = resolveSettings(needed, env);
   problems.push(...missing.map(notSet));
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
-  return values;
+  return Object.freeze(parsed) as Settings<N>;
 }
 
-/** A value `readSettings` has checked; throws if the command forgot to ask for it. */
-export function setting(values: RawSettings, name: SettingName): string {
-  const value = values[name];
-  if (value === undefined) throw new ConfigError(`internal: setting ${SETTINGS[name].env} was not read`);
-  return value;
-}
-
-/** A numeric setting as its number (its spec's check has already refused anything else). */
-export function numberSetting(values: RawSettings, name: SettingName): number {
-  const value = Number(setting(values, name));
-  if (!Number.isFinite(value)) throw new ConfigError(`${SETTINGS[name].env} must be a number`);
-  return value;
-}
-
-export function optionalSetting(name: SettingName, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const { values, problems } = resolveSettings([name], env);
+/** A setting that may be left unset, parsed; undefined when it is. */
+export function optionalSetting<N extends SettingName>(
+  name: N,
+  env: NodeJS.ProcessEnv = process.env,
+): SettingValue<N> | undefined {
+  const { parsed, problems } = resolveSettings([name], env);
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
-  return values[name];
+  return parsed[name] as SettingValue<N> | undefined;
 }
 
 /** The sentence for a required setting given nowhere. */

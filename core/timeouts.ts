@@ -26,7 +26,7 @@ export const MONGO_CONNECT_MS = 10_000;
 /** Every limit (each has a default); a bad value is a configuration error naming its variable. */
 export function readTimeouts(env: NodeJS.ProcessEnv = process.env): Timeouts {
   const values = readSettings(TIMEOUT_SETTING_NAMES, env);
-  const ms = (name: TimeoutSettingName): number => Number(values[name]) * 1000;
+  const ms = (name: TimeoutSettingName): number => values[name] * 1000;
   return {
     kafkaConnectMs: ms('kafkaConnectTimeoutSeconds'),
     kafkaRequestMs: ms('kafkaRequestTimeoutSeconds'),

@@ -6,7 +6,6 @@
  */
 import { MongoClient } from 'mongodb';
 import { mongoClientOptions, readTimeouts } from '../../core/timeouts';
-import { setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
 import { formatQuality } from '../../status/quality/report';
 import { readQuality } from '../../status/quality/read';
@@ -36,13 +35,13 @@ export const checkDataCommand = defineCommand({
   run: async ({ flags, values, logger, out }) => {
     const catalog = catalogFromSettings();
     const kafka = await kafkaFrom(values, logger);
-    const mongo = new MongoClient(setting(values, 'mongoUri'), mongoClientOptions(readTimeouts()));
+    const mongo = new MongoClient(values.mongoUri, mongoClientOptions(readTimeouts()));
     try {
       await mongo.connect();
       const report = await readQuality({
-        db: mongo.db(setting(values, 'mongoDb')),
+        db: mongo.db(values.mongoDb),
         kafka,
-        ledger: topicNames(setting(values, 'topicPrefix')).ingested,
+        ledger: topicNames(values.topicPrefix).ingested,
         catalog,
         org: flags.org,
       });

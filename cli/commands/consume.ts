@@ -1,5 +1,4 @@
 /** `edreflect consume [--until-idle]`: apply events to MongoDB, until stopped or until everything published is applied. */
-import { numberSetting, setting } from '../../core/config';
 import { kafkaCheck } from '../../core/health/kafka';
 import { mongoCheck } from '../../core/health/mongo';
 import { createProbeKafka } from '../../core/kafka/probe';
@@ -49,15 +48,15 @@ export const consumeCommand = defineCommand({
   run: async ({ flags, values, logger, out }) => {
     const runtime = await runtimeFrom(values, logger);
     const mongo = writerMongo(values, logger);
-    const groupId = setting(values, 'consumerGroup');
+    const groupId = values.consumerGroup;
     const registry = new Registry();
     const observer = consumerMetrics(registry);
-    const probe = { brokers: setting(values, 'kafkaBrokers'), clientId: setting(values, 'kafkaClientId') };
+    const probe = { brokers: values.kafkaBrokers, clientId: values.kafkaClientId };
     lagMetric(registry, createProbeKafka(probe), groupId, [
       ...writerTopics(runtime.catalog, runtime.topics).keys(),
     ]);
     const watchdog = createWatchdog({
-      stallMs: numberSetting(values, 'stallTimeoutSeconds') * 1000,
+      stallMs: values.stallTimeoutSeconds * 1000,
       logger,
     });
     // A stalled run may be stuck in the very call its clean-up would close: --until-idle ends on the stall.
@@ -83,8 +82,8 @@ export const consumeCommand = defineCommand({
         groupId,
         observer,
         untilIdle: flags['until-idle'] === true,
-        concurrency: numberSetting(values, 'consumerConcurrency'),
-        sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
+        concurrency: values.consumerConcurrency,
+        sessionTimeoutMs: values.consumerSessionTimeoutSeconds * 1000,
         logger,
         stopSignal: stopSignal(logger),
         watchdog,

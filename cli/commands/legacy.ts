@@ -6,7 +6,6 @@
  */
 import { createRegistryHttp } from '../../core/registry/http';
 import { registryAuth } from '../../core/registry/auth';
-import { setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import { readTimeouts } from '../../core/timeouts';
 import { orgId } from '../../core/types';
@@ -49,7 +48,7 @@ export const legacyCommand = defineCommand({
     const runtime = await runtimeFrom(values, logger);
     const encoder = createEventEncoder({
       http: createRegistryHttp({
-        url: setting(values, 'registryUrl'),
+        url: values.registryUrl,
         auth: registryAuth(),
         timeoutMs: readTimeouts().registryMs,
       }),

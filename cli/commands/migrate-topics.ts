@@ -6,7 +6,6 @@
  * --wipe` rebuilds the database from the new topics, and producer and consumer run on the new prefix.
  * Refuses new topics that already hold events (a copy is not repeated on top of another).
  */
-import { numberSetting, setting } from '../../core/config';
 import { ConfigError } from '../../core/errors';
 import { topicNames, topicSpecs } from '../../core/events/topics';
 import { copyTopic } from '../../core/kafka/copy-topic';
@@ -29,7 +28,7 @@ export const migrateTopicsCommand = defineCommand({
   settings: ['kafkaBrokers', 'kafkaClientId', 'topicPrefix', 'partitions'],
   moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile'],
   run: async ({ flags, values, logger, out }) => {
-    const prefix = setting(values, 'topicPrefix');
+    const prefix = values.topicPrefix;
     if (flags.from === undefined || flags.from === '')
       throw new ConfigError('migrate-topics needs --from PREFIX, the prefix of the topics to copy');
     if (flags.from === prefix)
@@ -37,7 +36,7 @@ export const migrateTopicsCommand = defineCommand({
         `--from ${flags.from} is EDREFLECT_TOPIC_PREFIX itself: set EDREFLECT_TOPIC_PREFIX to the new prefix`,
       );
     const catalog = catalogFromSettings();
-    const partitions = numberSetting(values, 'partitions');
+    const partitions = values.partitions;
     const oldTopics = topicNames(flags.from);
     const newTopics = topicNames(prefix);
     const oldSpecs = topicSpecs(catalog, oldTopics, partitions);

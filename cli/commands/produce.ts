@@ -10,14 +10,7 @@
  * group assignment gives this instance, and takes over those of an instance that stops or dies
  * (producer/share/, docs/many-orgs.md).
  */
-import {
-  notSet,
-  numberSetting,
-  optionalSetting,
-  type RawSettings,
-  resolveSettings,
-  setting,
-} from '../../core/config';
+import { notSet, optionalSetting, readSettings, resolveSettings, type Settings } from '../../core/config';
 import { ConfigError, ConnectorError, errorMessage } from '../../core/errors';
 import { createWatchdog } from '../../core/progress/watchdog';
 import type { HealthCheck } from '../../core/health/check';
@@ -66,6 +59,17 @@ export const PRODUCE_SETTINGS = [
   'topicPrefix',
   'partitions',
 ] as const;
+
+/** What produce --watch reads besides: its health checks, metrics and group (checked with the rest, up front). */
+const WATCH_SETTINGS = [
+  'stallTimeoutSeconds',
+  'dropOverdueHours',
+  'consumerGroup',
+  'consumerSessionTimeoutSeconds',
+  ...OBSERVABILITY_SETTINGS,
+] as const;
+
+type ProduceSettingName = (typeof PRODUCE_SETTINGS)[number] | 'stallTimeoutSeconds';
 
 export const produceCommand = defineCommand({
   name: 'produce',
@@ -130,26 +134,21 @@ export const produceCommand = defineCommand({
     if (flags.cron !== undefined && flags.watch !== true) throw new ConfigError('--cron goes with --watch');
     const schedule = flags.cron === undefined ? undefined : parseCron(flags.cron);
     // --watch serves /metrics and /health: its settings are checked with the others, up front.
-    const { values, targets } = readProduceConfig(
-      flags.watch === true
-        ? [
-            'stallTimeoutSeconds',
-            'dropOverdueHours',
-            'consumerGroup',
-            'consumerSessionTimeoutSeconds',
-            ...OBSERVABILITY_SETTINGS,
-          ]
-        : ['stallTimeoutSeconds'],
-    );
+    const { values, targets } = readProduceConfig(flags.watch === true ? WATCH_SETTINGS : []);
+    const watchValues = flags.watch === true ? readSettings(WATCH_SETTINGS) : undefined; // checked just now
     const producerGroup = optionalSetting('producerGroup'); // checked here: unset is this instance runs every org
     if (producerGroup !== undefined)
-      checkShare({ group: producerGroup, watch: flags.watch === true, consumerGroup: values.consumerGroup });
+      checkShare({
+        group: producerGroup,
+        watch: flags.watch === true,
+        consumerGroup: watchValues?.consumerGroup,
+      });
     const runtime = await runtimeFrom(values, logger);
     const timeouts = readTimeouts();
     const registry = new Registry();
     const metrics = producerMetrics(registry, runtime.catalog);
     const watchdog = createWatchdog({
-      stallMs: numberSetting(values, 'stallTimeoutSeconds') * 1000,
+      stallMs: values.stallTimeoutSeconds * 1000,
       logger,
     });
     // A stalled run may be stuck in the very call its clean-up would close: the command ends on the stall
@@ -158,7 +157,7 @@ export const produceCommand = defineCommand({
       if (err instanceof ConnectorError) exitAfterStall(err, 'produce');
     });
     const progressWatch = produceWatch(watchdog);
-    const registryUrl = setting(values, 'registryUrl');
+    const registryUrl = values.registryUrl;
     const registryName = `the Schema Registry at ${registryUrl}`;
     const encoder = createEventEncoder({
       http: watchedRegistryHttp(
@@ -192,14 +191,14 @@ export const produceCommand = defineCommand({
         topics: runtime.topics,
         partitions: runtime.partitions,
         transactionTimeoutMs: timeouts.kafkaTransactionMs,
-        settleSeconds: numberSetting(values, 'settleSeconds'),
+        settleSeconds: values.settleSeconds,
         spoolDir: optionalSetting('spoolDir'),
         dryRun: flags['dry-run'] === true,
         acceptLate: flags['accept-late'] === true,
         logger: logger.child({ org }),
         observer: metrics,
         watch: progressWatch,
-        kafkaName: setting(values, 'kafkaBrokers'),
+        kafkaName: values.kafkaBrokers,
       })
         .then((result) => (late.note(org, result.late ?? []), result))
         .finally(() => progressWatch.done());
@@ -234,17 +233,17 @@ export const produceCommand = defineCommand({
         printResult(only.result, out, '');
         return exitCodeOf(only.result);
       };
-      if (flags.once === true) return print(await runAll());
+      if (watchValues === undefined) return print(await runAll()); // --once
       if (producerGroup !== undefined)
         share = await startOrgShare({
           kafka: runtime.kafka,
           groupId: producerGroup,
           topic: runtime.topics.orgSlots,
           orgs: targets.map((t) => t.org),
-          sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
+          sessionTimeoutMs: watchValues.consumerSessionTimeoutSeconds * 1000,
           logger,
         });
-      await watchLoop(runAll, (outcomes) => void print(outcomes), closeAll);
+      await watchLoop(watchValues, runAll, (outcomes) => void print(outcomes), closeAll);
       return EXIT.ok;
     } finally {
       watchdog.stop();
@@ -254,11 +253,12 @@ export const produceCommand = defineCommand({
 
     /** Polls until stopped, serving /metrics and /health (when a metrics port is set) meanwhile. */
     async function watchLoop<T>(
+      watching: Settings<(typeof WATCH_SETTINGS)[number]>,
       runOnce: () => Promise<T>,
       onResult: (result: T) => void,
       reset: () => Promise<void>,
     ): Promise<void> {
-      const overdueHours = numberSetting(values, 'dropOverdueHours');
+      const overdueHours = watching.dropOverdueHours;
       const held = share;
       const perOrg = (check: HealthCheck, org: OrgId): HealthCheck =>
         held === undefined ? check : heldElsewhere(check, org, held);
@@ -266,8 +266,8 @@ export const produceCommand = defineCommand({
         registry,
         checks: [
           kafkaCheck({
-            brokers: setting(values, 'kafkaBrokers'),
-            clientId: setting(values, 'kafkaClientId'),
+            brokers: values.kafkaBrokers,
+            clientId: values.kafkaClientId,
           }),
           ...[...observed.entries()].map(([org, o]) => perOrg(o.check, org)),
           ...targets.map((t) =>
@@ -304,12 +304,15 @@ export const produceCommand = defineCommand({
 });
 
 /** The shared settings and the orgs, with every problem of both in one error. */
-function readProduceConfig(extra: readonly SettingName[]): { values: RawSettings; targets: OrgTarget[] } {
-  const shared = resolveSettings([...PRODUCE_SETTINGS, ...extra]);
+function readProduceConfig(extra: readonly SettingName[]): {
+  values: Settings<ProduceSettingName>;
+  targets: OrgTarget[];
+} {
+  const shared = resolveSettings([...PRODUCE_SETTINGS, 'stallTimeoutSeconds', ...extra]);
   const orgs = readOrgTargets();
   const problems = [...shared.problems, ...shared.missing.map(notSet), ...orgs.problems];
   if (problems.length > 0) throw new ConfigError(`configuration: ${problems.join('; ')}`);
-  return { values: shared.values, targets: orgs.targets };
+  return { values: shared.parsed as Settings<ProduceSettingName>, targets: orgs.targets };
 }
 
 function printOutcomes(outcomes: OrgOutcome<ProduceResult>[], out: (line: string) => void): number {

@@ -6,7 +6,6 @@
  * the database as it stood after that day's last drop, its sync state marked "as of DAY", and the
  * one-off group deleted afterwards.
  */
-import { numberSetting, setting } from '../../core/config';
 import type { Kafka } from 'kafkajs';
 import { ConfigError, errorMessage } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -45,9 +44,9 @@ export const replayCommand = defineCommand({
   run: async ({ flags, values, logger, out }) => {
     const day = flags.until === undefined ? undefined : untilDay(flags.until);
     const runtime = await runtimeFrom(values, logger);
-    const database = setting(values, 'mongoDb');
+    const database = values.mongoDb;
     const names = connectorCollections(runtime.catalog);
-    const groupId = flags.group ?? replayGroupId(setting(values, 'consumerGroup'), new Date());
+    const groupId = flags.group ?? replayGroupId(values.consumerGroup, new Date());
     const mongo = writerMongo(values, logger);
     await mongo.connect();
     try {
@@ -88,8 +87,8 @@ export const replayCommand = defineCommand({
           mongo,
           groupId,
           untilIdle: true,
-          concurrency: numberSetting(values, 'consumerConcurrency'),
-          sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
+          concurrency: values.consumerConcurrency,
+          sessionTimeoutMs: values.consumerSessionTimeoutSeconds * 1000,
           logger,
           stats,
           stopSignal: stopSignal(logger),

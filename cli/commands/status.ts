@@ -4,7 +4,6 @@
  */
 import { MongoClient } from 'mongodb';
 import { mongoClientOptions, readTimeouts } from '../../core/timeouts';
-import { setting } from '../../core/config';
 import { topicNames } from '../../core/events/topics';
 import { asCollection } from '../../core/types';
 import { connectorCollections } from '../../consumer/replay/target';
@@ -44,12 +43,12 @@ export const statusCommand = defineCommand({
   moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile'],
   run: async ({ flags, values, logger, out }) => {
     const catalog = catalogFromSettings();
-    const topics = topicNames(setting(values, 'topicPrefix'));
+    const topics = topicNames(values.topicPrefix);
     const kafka = await kafkaFrom(values, logger);
-    const group = flags.group ?? setting(values, 'consumerGroup');
-    const database = setting(values, 'mongoDb');
+    const group = flags.group ?? values.consumerGroup;
+    const database = values.mongoDb;
     const collections = connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION);
-    const mongo = new MongoClient(setting(values, 'mongoUri'), mongoClientOptions(readTimeouts()));
+    const mongo = new MongoClient(values.mongoUri, mongoClientOptions(readTimeouts()));
     const admin = kafka.admin();
     try {
       await mongo.connect();

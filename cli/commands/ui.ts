@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { mongoClientOptions, readTimeouts } from '../../core/timeouts';
-import { optionalSetting, setting } from '../../core/config';
+import { optionalSetting } from '../../core/config';
 import { accessToken, requireTokenBeyondLoopback } from '../../core/http/access-token';
 import { topicNames } from '../../core/events/topics';
 import { connectorCollections } from '../../consumer/replay/target';
@@ -40,17 +40,17 @@ export const uiCommand = defineCommand({
   settings: UI_SETTINGS,
   moreSettings: [...KAFKA_SECURITY_SETTINGS, 'catalogFile'],
   run: async ({ flags, values, logger, out }) => {
-    const port = flags.port ?? setting(values, 'uiPort');
-    if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) {
+    if (flags.port !== undefined && (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65_535)) {
       process.stderr.write(`edreflect ui: --port must be a whole number from 0 to 65535\n`);
       return EXIT.usage;
     }
+    const port = flags.port === undefined ? values.uiPort : Number(flags.port);
     const host = flags.host ?? '127.0.0.1';
     const token = accessToken(optionalSetting('uiToken'));
     requireTokenBeyondLoopback(host, token, `edreflect ui --host ${host}`);
     const catalog = catalogFromSettings();
     const kafka = await kafkaFrom(values, logger);
-    const mongo = new MongoClient(setting(values, 'mongoUri'), mongoClientOptions(readTimeouts()));
+    const mongo = new MongoClient(values.mongoUri, mongoClientOptions(readTimeouts()));
     const admin = kafka.admin();
     await mongo.connect();
     try {
@@ -60,9 +60,9 @@ export const uiCommand = defineCommand({
           kafka,
           admin,
           mongo,
-          database: setting(values, 'mongoDb'),
-          group: setting(values, 'consumerGroup'),
-          topics: topicNames(setting(values, 'topicPrefix')),
+          database: values.mongoDb,
+          group: values.consumerGroup,
+          topics: topicNames(values.topicPrefix),
           collections: connectorCollections(catalog).filter((c) => c !== SYNC_COLLECTION),
           catalog,
         }),
@@ -71,7 +71,7 @@ export const uiCommand = defineCommand({
       const stop = stopSignal(logger);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(Number(port), host, () => resolve());
+        server.listen(port, host, () => resolve());
       });
       const address = server.address() as AddressInfo;
       const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;

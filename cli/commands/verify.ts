@@ -2,7 +2,6 @@
  * `edreflect verify [--org ORG] [--until DAY] [--json]`: proves that MONGODB_DB holds what the topics
  * imply, or names where it does not (consumer/verify/). Exit 0 when equal, 1 with a summary otherwise.
  */
-import { numberSetting, setting } from '../../core/config';
 import { untilDay } from '../../consumer/replay/until';
 import { formatDifference } from '../../consumer/verify/compare';
 import { verify } from '../../consumer/verify/run';
@@ -36,13 +35,13 @@ export const verifyCommand = defineCommand({
     const runtime = await runtimeFrom(values, logger);
     const result = await verify({
       runtime,
-      mongoUri: setting(values, 'mongoUri'),
-      database: setting(values, 'mongoDb'),
-      liveGroup: setting(values, 'consumerGroup'),
+      mongoUri: values.mongoUri,
+      database: values.mongoDb,
+      liveGroup: values.consumerGroup,
       ...(flags.org === undefined ? {} : { org: flags.org }),
       ...(until === undefined ? {} : { until }),
-      concurrency: numberSetting(values, 'consumerConcurrency'),
-      sessionTimeoutMs: numberSetting(values, 'consumerSessionTimeoutSeconds') * 1000,
+      concurrency: values.consumerConcurrency,
+      sessionTimeoutMs: values.consumerSessionTimeoutSeconds * 1000,
       logger,
       stopSignal: stopSignal(logger),
     });
@@ -55,7 +54,7 @@ export const verifyCommand = defineCommand({
     if (result.differences.length > SHOWN)
       out(`... and ${result.differences.length - SHOWN} more (--json lists them all)`);
     if (result.liveLag > 0)
-      out(`note: group ${setting(values, 'consumerGroup')} has ${result.liveLag} event(s) not applied yet`);
+      out(`note: group ${values.consumerGroup} has ${result.liveLag} event(s) not applied yet`);
     const { changed, missing, extra } = result.counts;
     out(
       result.equal

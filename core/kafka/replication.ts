@@ -20,11 +20,10 @@ export interface ReplicationSettings {
 }
 
 export function replicationSettings(env: NodeJS.ProcessEnv = process.env): ReplicationSettings {
-  const read = (name: 'replicationFactor' | 'minInsyncReplicas'): number | undefined => {
-    const value = optionalSetting(name, env);
-    return value === undefined ? undefined : Number(value);
+  return {
+    replicationFactor: optionalSetting('replicationFactor', env),
+    minInsyncReplicas: optionalSetting('minInsyncReplicas', env),
   };
-  return { replicationFactor: read('replicationFactor'), minInsyncReplicas: read('minInsyncReplicas') };
 }
 
 /** The settings checked against the cluster's brokers, with the defaults filled in. */

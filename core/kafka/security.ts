@@ -8,7 +8,7 @@ import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { ConfigError, errorMessage } from '../errors';
 import { resolveSettings } from '../config';
-import type { SettingName } from '../settings';
+import type { SettingName, SettingValue } from '../settings';
 
 export interface KafkaSecurity {
   /** kafkajs `ssl`: absent for plain TCP. */
@@ -17,20 +17,18 @@ export interface KafkaSecurity {
   readonly sasl?: SASLOptions;
 }
 
-type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
-
 /** Reads and checks the security settings; with none of them set, plain TCP without login. */
 export function kafkaSecurity(env: NodeJS.ProcessEnv = process.env): KafkaSecurity {
   const problems: string[] = [];
   // Through the same layers as every setting (variable, _FILE, configuration file, default).
-  const read = (name: SettingName): string | undefined => {
+  const read = <N extends SettingName>(name: N): SettingValue<N> | undefined => {
     const resolved = resolveSettings([name], env);
     problems.push(...resolved.problems);
-    return resolved.values[name];
+    return resolved.parsed[name];
   };
-  const ssl = read('kafkaSsl') === 'true';
+  const ssl = read('kafkaSsl') === true;
   const caFile = read('kafkaSslCaFile');
-  const mechanism = read('kafkaSaslMechanism') as SaslMechanism | undefined;
+  const mechanism = read('kafkaSaslMechanism');
   const username = read('kafkaSaslUsername');
   const password = read('kafkaSaslPassword');
 
