@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Catalog } from '../core/catalog/types';
 import { ServerError } from '../core/errors';
-import { claimTransactionalId, isFenced } from '../core/kafka/fencing';
+import { claimTransactionalId, isFenced, waitForTransactionsComplete } from '../core/kafka/fencing';
 import { topicSpecs, type TopicNames } from '../core/events/topics';
 import { ensureTopics } from '../core/kafka/topics';
 import { checkPartitionContract } from '../core/kafka/partition-contract';
@@ -111,10 +111,12 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   } finally {
     await admin.disconnect();
   }
+  const transactionalId = `edreflect-producer-${org}`;
   let producer: Producer | undefined;
+  let committedAny = false;
   if (!opts.dryRun) {
     producer = kafka.producer({
-      transactionalId: `edreflect-producer-${org}`,
+      transactionalId,
       idempotent: true,
       maxInFlightRequests: 1,
       transactionTimeout: opts.transactionTimeoutMs ?? 900_000,
@@ -125,7 +127,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
     await kafkaCall('connect the transactional producer', producer.connect());
     // Fences any other producer of this org before the ledger is read: a ledger read by a producer that
     // is fenced later can miss a drop another one committed meanwhile, and publish it again.
-    await kafkaCall(`take the transactional id edreflect-producer-${org}`, claimTransactionalId(producer));
+    await kafkaCall(`take the transactional id ${transactionalId}`, claimTransactionalId(producer));
   }
   try {
     watch.stage('reading the ledger');
@@ -229,6 +231,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           };
           await publisher.send(topics.ingested, ledgerMessage(entry));
           await publisher.commit();
+          committedAny = true;
           result.reports.push(report);
           ledger.set(spooled.id, entry);
           if (isDayDrop(spooled.label) && (lastDay === undefined || spooled.day > lastDay))
@@ -249,7 +252,7 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
           if (isFenced(err)) {
             throw new ServerError(
               'KAFKA',
-              `another producer of this org took over (transactional id edreflect-producer-${org}); this run stopped without publishing drop ${spooled.label || '(current)'}, which the other run publishes`,
+              `another producer of this org took over (transactional id ${transactionalId}); this run stopped without publishing drop ${spooled.label || '(current)'}, which the other run publishes`,
               { cause: err },
             );
           }
@@ -262,5 +265,10 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
   } finally {
     await producer?.disconnect();
   }
+  if (committedAny)
+    await kafkaCall(
+      'wait until the published drops are readable (their transaction markers written)',
+      waitForTransactionsComplete(kafka, transactionalId),
+    );
   return result;
 }

@@ -5,6 +5,8 @@
  * then mark the offsets done and commit, so a crash at any moment replays from the last durable point and
  * the writes, being idempotent, land the same. Before every MongoDB call the member checks that it still owns
  * the partition (ownership.ts); a member that may have lost it gives the batch up without writing more.
+ * Events this process applied already (kafkajs can hand a stale fetch over again) are skipped
+ * (applied-offsets.ts).
  */
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Catalog } from '../../core/catalog/types';
@@ -19,6 +21,7 @@ import { applySegments } from '../sink/apply-segments';
 import type { MongoLink } from '../sink/mongo-link';
 import { segmentsOf } from '../sink/segments';
 import { recordChunk } from '../sync/record';
+import { appliedOffsets } from './applied-offsets';
 import { deadLetterer } from './dead-letters';
 import { ownershipGuard } from './ownership';
 import { applied, planned, processMessage, type ProcessedRecord } from './processed';
@@ -47,18 +50,31 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
   const chunkSize = deps.chunkSize ?? 500;
   const observer = deps.observer ?? NO_OBSERVER;
   const watchdog = deps.watchdog;
+  const done = appliedOffsets();
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const { topic, partition } = batch;
     const collectionName = deps.collectionOf(topic);
     if (collectionName === undefined)
       throw new InputError('EVENT_INVALID', `no collection for topic ${topic}`);
     const key = `${topic}:${partition}`;
+    const messages = done.unapplied(key, batch.messages);
+    if (messages.length < batch.messages.length)
+      deps.logger.warn(
+        'kafkajs handed over events this process applied already: they are not applied again',
+        {
+          partition: key,
+          from: batch.firstOffset(),
+          appliedUpTo: String(done.next(key)! - 1n),
+          skipped: batch.messages.length - messages.length,
+        },
+      );
+    if (messages.length === 0) return;
     watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
     const db = mongo.db();
     const collection = db.collection(collectionName);
     const server = `MongoDB at ${mongo.hosts()}`;
     const poison = deadLetterer({ ...deps, observer }, { topic, partition, collection: collectionName });
-    let chunkOffset = batch.firstOffset() ?? '';
+    let chunkOffset = messages[0]!.offset;
     const beforeWrite = ownershipGuard({
       membership: deps.membership,
       heartbeat,
@@ -108,22 +124,24 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       }
     };
 
-    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+    for (let start = 0; start < messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
       const started = process.hrtime.bigint();
-      const chunk = batch.messages.slice(start, start + chunkSize);
+      const chunk = messages.slice(start, start + chunkSize);
       chunkOffset = chunk[0]!.offset;
       const records = await processChunk(chunk);
       await writeChunk(records);
-      const done = applied(records);
-      stats.writes += done.length;
+      const written = applied(records);
+      stats.writes += written.length;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       observer.chunkApplied(
         collectionName,
-        done.map((r) => ({ op: r.event.op, source: r.event.source })),
+        written.map((r) => ({ op: r.event.op, source: r.event.source })),
         seconds,
       );
-      resolveOffset(chunk[chunk.length - 1]!.offset);
+      const last = chunk[chunk.length - 1]!.offset;
+      done.advance(key, last);
+      resolveOffset(last);
       await commitOffsetsIfNecessary();
       await heartbeat();
       watchdog?.progress(key);

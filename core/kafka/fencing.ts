@@ -2,7 +2,7 @@
  * A transactional id held by one producer at a time. Kafka fences a producer when a newer one asks for a
  * producer id with the same transactional id: the older one's next transactional request is refused.
  */
-import type { Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 
 const FENCED = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED']);
 
@@ -26,4 +26,23 @@ export function isFenced(err: unknown): boolean {
 export async function claimTransactionalId(producer: Producer): Promise<void> {
   const transaction = await producer.transaction();
   await transaction.abort();
+}
+
+/**
+ * Returns once the last transaction of `transactionalId` is complete on every partition it wrote. A
+ * commit returns when the coordinator has logged it; the markers that make it readable (read_committed,
+ * up to the last stable offset) are written to each partition after that, later still when a broker was
+ * lost. The coordinator answers a new producer of the id "concurrent transactions" until the markers are
+ * written, and kafkajs retries: so a producer that exits after this leaves its drops readable, and a
+ * `consume --until-idle` started next cannot find a partition's end short of them. Fences `transactionalId`'s
+ * current holder: call it when done with it.
+ */
+export async function waitForTransactionsComplete(kafka: Kafka, transactionalId: string): Promise<void> {
+  const producer = kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    await claimTransactionalId(producer);
+  } finally {
+    await producer.disconnect();
+  }
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Producer } from 'kafkajs';
-import { claimTransactionalId, isFenced } from '../../../core/kafka/fencing';
+import { claimTransactionalId, isFenced, waitForTransactionsComplete } from '../../../core/kafka/fencing';
 import { ensureTopics } from '../../../core/kafka/topics';
 import { asTopic } from '../../../core/types';
 import { readAll } from '../../support/topics';
@@ -87,5 +87,19 @@ describe('a transactional id, claimed', () => {
     await claimTransactionalId(second);
     const values = (await readAll(world.kafka(), topic())).map((m) => m.value?.toString());
     assert.ok(values.includes('committed before the claim'), JSON.stringify(values));
+  });
+  it('waiting for the transactions to complete leaves what was committed readable, and the id taken', async () => {
+    const id = `${world.id}-complete`;
+    const holder = await connected(id);
+    await claimTransactionalId(holder);
+    await publish(holder, 'committed, then waited for');
+    await waitForTransactionsComplete(world.kafka(), id);
+    const values = (await readAll(world.kafka(), topic())).map((m) => m.value?.toString());
+    assert.ok(values.includes('committed, then waited for'), JSON.stringify(values));
+    const refused = await publish(holder, 'after the wait').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    assert.ok(isFenced(refused), `the holder is fenced after the wait, not: ${String(refused)}`);
   });
 });
