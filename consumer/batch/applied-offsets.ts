@@ -10,27 +10,38 @@
 import type { KafkaMessage } from 'kafkajs';
 
 export interface AppliedOffsets {
-  /** The messages of a batch from the first one this process has not applied yet. */
-  unapplied(partition: string, messages: readonly KafkaMessage[]): readonly KafkaMessage[];
+  /**
+   * The messages of a batch from the first one this process has not applied yet, and, when some were left
+   * out, the offset they are applied up to: the batch's consumer must resolve it, or kafkajs (whose position
+   * lies below it after a rejoin, which restarts from the committed offset) fetches them again and again.
+   */
+  skipApplied(partition: string, messages: readonly KafkaMessage[]): Unapplied;
   /** Records that every message of the partition up to `offset` is applied. */
   advance(partition: string, offset: string): void;
-  /** The next offset to apply in the partition, if this process applied any of it. */
-  next(partition: string): bigint | undefined;
+}
+
+export interface Unapplied {
+  readonly messages: readonly KafkaMessage[];
+  /** Set when messages were left out: the last offset of the partition this process applied. */
+  readonly appliedUpTo?: string;
 }
 
 export function appliedOffsets(): AppliedOffsets {
   const nextOf = new Map<string, bigint>();
   return {
-    unapplied(partition, messages) {
+    skipApplied(partition, messages) {
       const next = nextOf.get(partition);
-      if (next === undefined) return messages;
+      if (next === undefined || messages.length === 0 || BigInt(messages[0]!.offset) >= next)
+        return { messages };
       const first = messages.findIndex((m) => BigInt(m.offset) >= next);
-      return first === -1 ? [] : first === 0 ? messages : messages.slice(first);
+      return {
+        messages: first === -1 ? [] : messages.slice(first),
+        appliedUpTo: String(next - 1n),
+      };
     },
     advance(partition, offset) {
       const after = BigInt(offset) + 1n;
       if (after > (nextOf.get(partition) ?? -1n)) nextOf.set(partition, after);
     },
-    next: (partition) => nextOf.get(partition),
   };
 }

@@ -57,18 +57,21 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
     if (collectionName === undefined)
       throw new InputError('EVENT_INVALID', `no collection for topic ${topic}`);
     const key = `${topic}:${partition}`;
-    const messages = done.unapplied(key, batch.messages);
-    if (messages.length < batch.messages.length)
+    const { messages, appliedUpTo } = done.skipApplied(key, batch.messages);
+    if (appliedUpTo !== undefined) {
       deps.logger.warn(
         'kafkajs handed over events this process applied already: they are not applied again',
         {
           partition: key,
           from: batch.firstOffset(),
-          appliedUpTo: String(done.next(key)! - 1n),
+          appliedUpTo,
           skipped: batch.messages.length - messages.length,
         },
       );
-    if (messages.length === 0) return;
+      resolveOffset(appliedUpTo); // else kafkajs fetches them again, and again
+      await commitOffsetsIfNecessary();
+      if (messages.length === 0) return;
+    }
     watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
     const db = mongo.db();
     const collection = db.collection(collectionName);
