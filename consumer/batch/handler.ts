@@ -70,8 +70,8 @@ export function createBatchHandler(deps: BatchHandlerDeps): (payload: EachBatchP
       );
       resolveOffset(appliedUpTo); // else kafkajs fetches them again, and again
       await commitOffsetsIfNecessary();
-      if (messages.length === 0) return;
     }
+    if (messages.length === 0) return;
     watchdog?.busy(key, `applying ${key} from offset ${batch.firstOffset()} to MongoDB ${collectionName}`);
     const db = mongo.db();
     const collection = db.collection(collectionName);
