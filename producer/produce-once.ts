@@ -17,7 +17,7 @@ import type { EventEncoder } from './encode/encoder';
 import { isDayDrop, LEDGER_FACTS_VERSION, ledgerMessage, type LedgerEntry } from '../core/events/ledger';
 import { fileFacts } from './drop/file-facts';
 import { lastPublishedDay, readLedger } from './drop/ledger';
-import { checkLateDay, isDayFolder, type LateDrop } from './drop/late-days';
+import { checkLateDay, isDayFolder, laterDaysGone, type LateDrop } from './drop/late-days';
 import { checkMissedDays, type MissedDays } from './drop/missed-days';
 import { spoolDrop } from './drop/spool';
 import { removeStaleSpools } from './drop/spool-folders';
@@ -172,6 +172,16 @@ export async function produceOnce(opts: ProduceOptions): Promise<ProduceResult> 
         if (lateDay !== undefined && opts.acceptLate !== true) {
           late.push(lateDay);
           logger.error('late day: not published (run produce --once --accept-late)', { org, ...lateDay });
+          continue;
+        }
+        const laterGone = lateDay === undefined ? [] : laterDaysGone(lateDay.day, ledger.values(), drops);
+        if (lateDay !== undefined && laterGone.length > 0) {
+          late.push({ ...lateDay, laterGone });
+          logger.error('late day: not published, the later days it needs are gone from the source', {
+            org,
+            ...lateDay,
+            laterGone,
+          });
           continue;
         }
         if (lateDay !== undefined) {

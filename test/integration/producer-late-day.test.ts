@@ -5,6 +5,8 @@
  * 2026-09-03 again, in day order, the ledger recording why; the database ends as if the days came in order.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
 import { readAll } from '../support/topics';
@@ -79,5 +81,45 @@ describe('a late day folder', () => {
     const again = await runCli(['produce', '--once'], env);
     assert.equal(again.code, 0, again.stderr);
     assert.doesNotMatch(again.stdout, /LATE DROP|: published/);
+  });
+});
+
+describe('a late day folder whose later published day is gone from the source', () => {
+  const { world, folder, env } = localOrgWorld('lategone');
+  const day = (stamp: string, indicator: string): Record<string, string> => ({
+    'Observation_Modified.csv': `${MODIFIED}\n1001,${stamp}\n`,
+    'Ratings.csv': `${RATINGS}\n1001,${indicator},1\n`,
+  });
+  const days = async (): Promise<string[]> =>
+    (await readAll(world.kafka(), `${world.prefix}_ingested`))
+      .map((m) => (JSON.parse(m.value!.toString('utf8')) as { day: string }).day)
+      .sort();
+
+  it('--accept-late refuses it, naming the missing day, until that day folder is back', async () => {
+    folder.writeDay('2026-09-01', day('2026-09-01', 'I-1'));
+    folder.writeDay('2026-09-03', day('2026-09-03', 'I-3'));
+    assert.equal((await runCli(['produce', '--once'], env)).code, 3);
+    rmSync(path.join(folder.root, '2026-09-03'), { recursive: true }); // the FTP server's retention took it
+    folder.writeDay('2026-09-02', day('2026-09-02', 'I-2'));
+    const refused = await runCli(['produce', '--once', '--accept-late'], env);
+    assert.equal(refused.code, 4, refused.stderr);
+    const lines = refused.stdout.split('\n').filter((l) => l.includes('LATE DROP'));
+    assert.equal(lines.length, 1, refused.stdout);
+    assert.match(
+      lines[0]!,
+      /day 2026-09-02 .*later published day\(s\) 2026-09-03 are no longer in the source: not published, even with --accept-late/,
+    );
+    assert.deepEqual(await days(), ['2026-09-01', '2026-09-03'], 'nothing was published');
+
+    folder.writeDay('2026-09-03', day('2026-09-03', 'I-3'));
+    const accepted = await runCli(['produce', '--once', '--accept-late'], env);
+    assert.equal(accepted.code, 0, accepted.stderr);
+    assert.deepEqual(await days(), ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-03']);
+    const consumed = await runCli(['consume', '--until-idle'], env);
+    assert.equal(consumed.code, 0, consumed.stderr);
+    const ratings = (await (await world.db()).collection('ratings').find({}).toArray()).map((d) =>
+      String(d['indicator_id']),
+    );
+    assert.deepEqual(ratings, ['I-3']);
   });
 });
