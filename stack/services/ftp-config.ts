@@ -3,6 +3,11 @@ import path from 'node:path';
 import { STACK_HOST } from '../paths';
 import type { StackPorts } from '../paths';
 
+/** Folders of the FTP root whose name starts with this are served slowly (see THROTTLED_KBPS). */
+export const THROTTLED_PREFIX = 'throttled-';
+/** The download rate of throttled folders, in KB/s. */
+export const THROTTLED_KBPS = 512;
+
 export function proftpdConfig(c: {
   ports: Pick<StackPorts, 'ftp' | 'ftpPassiveFirst' | 'ftpPassiveLast'>;
   dir: string;
@@ -56,6 +61,11 @@ LoadModule mod_tls.c
   <Limit WRITE>
     AllowAll
   </Limit>
+</Directory>
+# Folders named throttled-* are served at ${THROTTLED_KBPS} KB/s, so that a fault test can stop the server while a
+# download is under way (test/faults/outages.test.ts); every other folder at full speed.
+<Directory ~/${THROTTLED_PREFIX}*>
+  TransferRate RETR ${THROTTLED_KBPS}
 </Directory>
 `;
 }

@@ -4,7 +4,8 @@
  * downloads. Each ends, after the runs a scheduler would make, in exactly the state of an undisturbed run.
  */
 import assert from 'node:assert/strict';
-import { cpSync, chmodSync, mkdirSync } from 'node:fs';
+import { cpSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { allFilesDrop } from '../support/all-files-drop';
@@ -14,6 +15,18 @@ import { log, outage, requireLocalStack, untilSuccess } from '../support/faults'
 import { ftpsUrl } from '../support/ftp';
 import { snapshot, snapshotDiff, type Snapshot } from '../support/snapshot';
 import { createWorld, requireEnv, type World } from '../support/world';
+import { THROTTLED_PREFIX } from '../../stack/services/ftp-config';
+
+/** The size of the file of that name under the spool folder (0 while it is not there). */
+function spooledSize(spool: string, name: string): number {
+  try {
+    for (const entry of readdirSync(spool, { recursive: true, withFileTypes: true }))
+      if (entry.isFile() && entry.name === name) return statSync(path.join(entry.parentPath, name)).size;
+  } catch {
+    // the producer removed its spool folder meanwhile
+  }
+  return 0;
+}
 
 const BIG_ROWS = 30_000;
 
@@ -121,25 +134,48 @@ describe('outages of the servers mid-drop', { timeout: 15 * 60_000 }, () => {
 
   it('the FTP server stopped while the producer downloads the drop', async () => {
     const w = world('outage-ftp');
-    const remote = `outage-${w.id}`;
+    // A throttled folder (stack/services/ftp-config.ts): Ratings.csv takes seconds to download, so the
+    // server is stopped while its download is under way, not before or after it.
+    const remote = `${THROTTLED_PREFIX}outage-${w.id}`;
     const local = path.join(requireEnv('EDREFLECT_FTP_ROOT'), remote);
     mkdirSync(local, { recursive: true, mode: 0o777 });
     cpSync(folder.root, local, { recursive: true });
     chmodSync(local, 0o777);
+    const fullSize = statSync(path.join(folder.root, '2026-09-01', 'Ratings.csv')).size;
+    const spool = mkdtempSync(path.join(tmpdir(), 'edreflect-outage-spool-'));
     const env = w.env({
       EDREFLECT_SOURCE: ftpsUrl(remote),
       EDREFLECT_ORG: org,
       EDREFLECT_FTP_CA_FILE: requireEnv('EDREFLECT_FTP_CA_FILE'),
       EDREFLECT_LOG_LEVEL: 'info',
+      EDREFLECT_SPOOL_DIR: spool,
     });
-    const producer = startCli(['produce', '--once'], env);
-    await producer.waitFor(/"msg":"found drops"/);
-    await outage('ftp', 2000);
-    const first = await producer.endsWithin(5 * 60_000);
-    log(`the producer that lost the FTP server ended with exit ${first.code}`);
-    if (first.code !== 0) assert.match(first.stderr, /SOURCE_UNREACHABLE/);
-    await untilSuccess(['produce', '--once'], env);
-    await untilSuccess(['consume', '--until-idle'], env);
-    await check(w);
+    try {
+      const producer = startCli(['produce', '--once'], env);
+      let atStop = 0;
+      for (let i = 0; i < 1200 && atStop === 0; i++) {
+        atStop = spooledSize(spool, 'Ratings.csv');
+        if (atStop === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      await outage('ftp', 2000);
+      const first = await producer.endsWithin(5 * 60_000);
+      log(
+        `the producer that lost the FTP server ended with exit ${first.code}; ${atStop} of ${fullSize} bytes of Ratings.csv spooled at the stop`,
+      );
+      // The outage struck mid-download: part of the big file was spooled, the run failed naming the source,
+      // and it published nothing.
+      assert.ok(
+        atStop > 0 && atStop < fullSize,
+        `Ratings.csv spooled at the stop: ${atStop} of ${fullSize} bytes`,
+      );
+      assert.notEqual(first.code, 0, first.stdout);
+      assert.match(first.stderr, /SOURCE_UNREACHABLE/);
+      assert.doesNotMatch(first.stdout, /: published/);
+      await untilSuccess(['produce', '--once'], env);
+      await untilSuccess(['consume', '--until-idle'], env);
+      await check(w);
+    } finally {
+      rmSync(spool, { recursive: true, force: true });
+    }
   });
 });
