@@ -155,6 +155,8 @@ describe(
         String(f).endsWith('.csv'),
       ).length;
       const producer = startCli(['produce', '--once'], env());
+      let ended = false;
+      void producer.done.then(() => (ended = true));
       await whenFilesStarted(producer, Math.floor(files * 0.5));
       const started = filesStarted(producer);
       const file = started[started.length - 1] ?? '';
@@ -162,9 +164,7 @@ describe(
       const topic = collectionTopic(path.basename(file, '.csv').toLowerCase());
       assert.ok(topics.includes(topic), `no topic ${topic} for ${file} among ${topics.join(', ')}`);
       const { service } = await killLeader(topic);
-      const atKill = started.length;
-      let ended = false;
-      void producer.done.then(() => (ended = true));
+      const atKill = filesStarted(producer).length;
       assert.ok(
         !ended && atKill < files,
         `the producer had finished (${atKill} of ${files} files) when the broker died`,
