@@ -18,6 +18,10 @@ import { produceCommand } from './produce';
 
 const ORG = 'district-0042';
 const DEMO_DB = 'edreflect_demo';
+const DEMO_PREFIX = 'edreflect-demo.';
+const DEMO_GROUP = 'edreflect-demo';
+/** What shows the demo's data afterwards: the other commands read the default names. */
+const DEMO_STATUS_COMMAND = `MONGODB_DB=${DEMO_DB} EDREFLECT_TOPIC_PREFIX=${DEMO_PREFIX} EDREFLECT_CONSUMER_GROUP=${DEMO_GROUP} npx edreflect status`;
 
 export const demoCommand = defineCommand({
   name: 'demo',
@@ -50,8 +54,8 @@ export const demoCommand = defineCommand({
       EDREFLECT_ORG: ORG,
       EDREFLECT_SETTLE_SECONDS: '0',
       MONGODB_DB: DEMO_DB,
-      EDREFLECT_TOPIC_PREFIX: 'edreflect-demo.',
-      EDREFLECT_CONSUMER_GROUP: 'edreflect-demo',
+      EDREFLECT_TOPIC_PREFIX: DEMO_PREFIX,
+      EDREFLECT_CONSUMER_GROUP: DEMO_GROUP,
     });
     out(`3. edreflect produce --once   (source ${ftp.protocol}//${ftp.host}${ftp.pathname}, explicit TLS)`);
     const indented = (text: string): void => text.split('\n').forEach((line) => out(`   ${line}`));
@@ -79,6 +83,8 @@ export const demoCommand = defineCommand({
       await mongo.close();
     }
     out('   (observation 1002 changed on day 2 and lost its rating; 1001 kept its two; 1003 is new)');
+    out(`6. the demo keeps to its own names; to see its sync state:`);
+    out(`   ${DEMO_STATUS_COMMAND}`);
     return produced !== EXIT.ok ? produced : consumed;
   },
 });
