@@ -33,6 +33,9 @@ export interface DropListing {
   readonly modifiedAt: Date;
 }
 
+/** The top folder of the legacy export (`export` of `export/all`): never a day folder. */
+const LEGACY_TOP = LEGACY_FOLDER.split('/')[0];
+
 export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
   const csv = entries.filter((e) => e.path.toLowerCase().endsWith('.csv'));
   const top = csv.filter((e) => !e.path.includes('/'));
@@ -40,7 +43,8 @@ export function groupDrops(entries: readonly RemoteEntry[]): DropListing[] {
   const folders = new Map<string, RemoteEntry[]>();
   for (const e of csv) {
     const [first] = e.path.split('/');
-    if (e.path.includes('/') && first !== 'export') folders.set(first!, [...(folders.get(first!) ?? []), e]);
+    if (e.path.includes('/') && first !== LEGACY_TOP)
+      folders.set(first!, [...(folders.get(first!) ?? []), e]);
   }
   if (top.length > 0 && folders.size > 0) {
     throw new InputError(
