@@ -58,14 +58,14 @@ export class ConnectorError extends Error {
 /** Bad configuration or catalog: never retriable, the message names the setting or the entry. */
 export class ConfigError extends ConnectorError {
   constructor(message: string, code: CodeOf<'config'> = 'CONFIG_INVALID', options: ErrorOptions = {}) {
-    super(code, message, { ...options, retriable: false });
+    super(code, message, options);
   }
 }
 
 /** Input the vendor sent that cannot be used as it is: a folder, a file, an event. */
 export class InputError extends ConnectorError {
   constructor(code: CodeOf<'input'>, message: string, options: ErrorOptions = {}) {
-    super(code, message, { ...options, retriable: false });
+    super(code, message, options);
   }
 }
 
@@ -79,28 +79,28 @@ export class ServerError extends ConnectorError {
 /** What was published before no longer holds (a schema, a partition count): a person must decide. */
 export class ContractError extends ConnectorError {
   constructor(code: CodeOf<'contract'>, message: string, options: ErrorOptions = {}) {
-    super(code, message, { ...options, retriable: false });
+    super(code, message, options);
   }
 }
 
 /** A run that stopped making progress, or was stopped. */
 export class RunError extends ConnectorError {
   constructor(code: CodeOf<'run'>, message: string, options: ErrorOptions = {}) {
-    super(code, message, { ...options, retriable: false });
+    super(code, message, options);
   }
 }
 
 /** The local stack (`edreflect stack`) could not install, start or check a server. */
 export class StackError extends ConnectorError {
   constructor(message: string, options: ErrorOptions = {}) {
-    super('STACK', message, { ...options, retriable: false });
+    super('STACK', message, options);
   }
 }
 
 /** A bug in the connector or a misuse of one of its modules, never the input's fault. */
 export class InternalError extends ConnectorError {
   constructor(message: string, options: ErrorOptions = {}) {
-    super('INTERNAL', message, { ...options, retriable: false });
+    super('INTERNAL', message, options);
   }
 }
 
