@@ -6,12 +6,12 @@
  * (EDREFLECT_STALL_TIMEOUT_SECONDS) and well before the clients' own, longer, timeouts.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { allFilesDrop } from '../support/all-files-drop';
 import { runCli } from '../support/cli';
 import { localOrgFolder, type LocalOrgFolder } from '../support/drops';
 import { log } from '../support/faults';
+import { silentServer, type Silent } from '../support/silent-server';
 import { createWorld, type World } from '../support/world';
 
 const STALL_SECONDS = 4;
@@ -20,37 +20,6 @@ const STALL_SECONDS = 4;
  * several seconds on a loaded machine: its stall timeout must be longer than the slowest of them.
  */
 const REGISTRY_STALL_SECONDS = 20;
-
-interface Silent {
-  readonly port: number;
-  /** Connections accepted so far: the fault struck only if the client came. */
-  readonly accepted: () => number;
-  close(): Promise<void>;
-}
-
-async function silentServer(): Promise<Silent> {
-  const sockets = new Set<Socket>();
-  let accepted = 0;
-  const server: Server = createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('data', () => undefined); // read, never answer
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  assert.ok(address !== null && typeof address === 'object');
-  return {
-    port: address.port,
-    accepted: () => accepted,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe('servers that accept and never answer', { timeout: 5 * 60_000 }, () => {
   let world: World;
