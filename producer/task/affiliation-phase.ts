@@ -6,7 +6,9 @@
  *   pairs), since it may be a current affiliation; a rejected row whose ids cannot be read could name any
  *   pair, so the closing rule is not applied that day;
  * - a file without a header (0 bytes, truncated) is a failed file, not "no rows today": no closing;
- * - a header-only file is a real empty day: the closing rule applies.
+ * - a header-only file is a real empty day: the closing rule applies;
+ * - an absent file, while the close list names employees, is read the same way (the vendor's rule), and the
+ *   summary and a warning say so.
  */
 import type { AffiliationEntry } from '../../core/catalog/types';
 import { messageKey } from '../../core/events/contract';
@@ -79,6 +81,18 @@ export async function publishAffiliations(
     );
     logger.warn('employees without a modified date: affiliations not closed', {
       employees: withoutDate.slice(0, 20),
+    });
+  }
+  if (fileReport.status === 'absent') {
+    // The vendor's rule reads an absent file as a day without affiliations; say what that closed.
+    notes.push(
+      `absent: read as a day without affiliations, so the closing rule was applied to the ${listRows.size} employee(s) of ${entry.close.list} (${events.length} close event(s))`,
+    );
+    logger.warn('affiliation file absent: closing rule applied as for a day without affiliations', {
+      file: entry.file,
+      list: entry.close.list,
+      employees: listRows.size,
+      closeEvents: events.length,
     });
   }
   if (notes.length > 0) fileReport.message = notes.join('; ');

@@ -1,7 +1,8 @@
 /**
  * User_Affiliations.csv on days when it is in doubt, over the real servers (per-day layout): a rejected row
  * whose pair can be read keeps that pair open; a rejected row whose ids cannot be read stops the closing
- * rule for the day; a 0-byte file is a failed file (no closing); a header-only file is a real empty day.
+ * rule for the day; a 0-byte file is a failed file (no closing); a header-only file is a real empty day,
+ * and so is an absent file (the vendor's rule), said in the summary.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,10 +15,11 @@ const BAD = Buffer.from([0xff, 0xfe]);
 describe('User_Affiliations.csv in doubt', () => {
   const { world, folder, env } = localOrgWorld('doubtaff');
 
-  const produceDay = async (day: string, affiliations: string | Buffer): Promise<CliResult> => {
+  /** Without affiliations, the day has no User_Affiliations.csv at all. */
+  const produceDay = async (day: string, affiliations?: string | Buffer): Promise<CliResult> => {
     folder.writeDay(day, {
       'User_Modified.csv': `employee_id,user_modified_date\nE1,${day}\n`,
-      'User_Affiliations.csv': affiliations,
+      ...(affiliations === undefined ? {} : { 'User_Affiliations.csv': affiliations }),
     });
     const produced = await runCli(['produce', '--once'], env);
     const consumed = await runCli(['consume', '--until-idle'], env);
@@ -74,5 +76,25 @@ describe('User_Affiliations.csv in doubt', () => {
     const run = await produceDay('2026-09-05', `${AFFILIATIONS}\n`);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(await pairs(), ['L1-E1:2026-09-05', 'L2-E1:2026-09-05', 'L3-E1:2026-09-02']);
+  });
+
+  it('an absent file is read as a day without affiliations, as the vendor says, and the summary says what it closed', async () => {
+    assert.equal((await produceDay('2026-09-06', `${AFFILIATIONS}\nL4,E1,\n`)).code, 0);
+    const run = await produceDay('2026-09-07');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      line(run),
+      /absent .*absent: read as a day without affiliations, so the closing rule was applied to the 1 employee\(s\) of User_Modified\.csv \(1 close event\(s\)\)/,
+    );
+    assert.match(
+      run.stderr,
+      /"msg":"affiliation file absent: closing rule applied as for a day without affiliations"/,
+    );
+    assert.deepEqual(await pairs(), [
+      'L1-E1:2026-09-05',
+      'L2-E1:2026-09-05',
+      'L3-E1:2026-09-02',
+      'L4-E1:2026-09-07',
+    ]);
   });
 });
