@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { generate } from '../../../simulator/generate';
-import { runCli } from '../../support/cli';
+import { runCli, startCli } from '../../support/cli';
 import { storedDocuments } from '../../support/proof';
 import { diffCollections, expectedDocuments, readOrgFolder, type Drop } from '../../support/reference-model';
 import { createWorld, type World } from '../../support/world';
@@ -98,5 +98,22 @@ describe('replay --until', () => {
     const report = JSON.parse(json.stdout) as { asOf?: string; orgs: { collections: { asOf?: string }[] }[] };
     assert.equal(report.asOf, UNTIL);
     assert.ok(report.orgs[0]!.collections.every((c) => c.asOf === UNTIL));
+  });
+
+  it('shows "as of DAY" on the status page', async () => {
+    const ui = startCli(['ui', '--port', '0'], env);
+    try {
+      await ui.waitFor(/serving http:\/\/127\.0\.0\.1:\d+\//, 30_000);
+      const url = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(ui.output())![1]!;
+      const page = await (await fetch(url)).text();
+      assert.match(
+        page,
+        new RegExp(`<b>as of ${UNTIL}</b> \\(replay --until: later days are not applied\\)`),
+      );
+      assert.match(page, new RegExp(`<span class="muted">as of ${UNTIL}</span>`));
+    } finally {
+      ui.child.kill('SIGTERM');
+      await ui.done;
+    }
   });
 });
