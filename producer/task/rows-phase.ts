@@ -13,7 +13,7 @@ import type { ListRow } from './affiliation-close';
 import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
 import { openExportFile, type ConvertedRecord } from './export-file';
 import type { DropPhaseContext, ListIds } from './phase-context';
-import { newFileReport, type FileReport } from './report';
+import { addNote, newFileReport, type FileReport } from './report';
 import { keepLastRow } from './list-ids';
 
 const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
@@ -107,11 +107,14 @@ export async function publishRows(
       rejected: fileReport.rejected,
     });
     if (seen?.capped === true) {
-      fileReport.message = `more than ${DUPLICATE_TRACKING_LIMIT} keys: duplicate keys were checked among the first ${DUPLICATE_TRACKING_LIMIT} only`;
+      addNote(
+        fileReport,
+        `more than ${DUPLICATE_TRACKING_LIMIT} keys: duplicate keys were checked among the first ${DUPLICATE_TRACKING_LIMIT} only`,
+      );
     }
     if (fileReport.duplicateKeys !== undefined) {
       fileReport.duplicateRows = duplicates;
-      fileReport.message = `${duplicates} key(s) appear on more than one row (kept both; the later row wins)`;
+      addNote(fileReport, `${duplicates} key(s) appear on more than one row (kept both; the later row wins)`);
       logger.warn('duplicate keys in one file', {
         file: entry.file,
         duplicates: fileReport.duplicateKeys.slice(0, 20),
