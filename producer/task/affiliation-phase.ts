@@ -15,7 +15,7 @@ import { messageKey } from '../../core/events/contract';
 import type { ColumnPlan } from '../convert/column-plan';
 import { closeEvents } from './affiliation-close';
 import type { DropPhaseContext } from './phase-context';
-import { newFileReport, type FileReport } from './report';
+import { addNote, newFileReport, type FileReport } from './report';
 import { publishRows, type RejectedRow } from './rows-phase';
 
 /** The affiliation file's report; undefined when the file is absent and its close list names nobody. */
@@ -56,11 +56,14 @@ export async function publishAffiliations(
   }
   const ok = rows?.ok ?? true;
   if (!ok || ctx.failedLists.has(entry.close.list)) {
-    fileReport.message = `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`;
+    addNote(fileReport, `closing rule not applied: ${!ok ? entry.file : entry.close.list} failed`);
     return fileReport;
   }
   if (unreadable.length > 0) {
-    fileReport.message = `closing rule not applied: rejected row(s) at line(s) ${unreadable.slice(0, 5).join(', ')} cannot be read, so any pair could be among today's rows`;
+    addNote(
+      fileReport,
+      `closing rule not applied: rejected row(s) at line(s) ${unreadable.slice(0, 5).join(', ')} cannot be read, so any pair could be among today's rows`,
+    );
     logger.warn('unreadable affiliation rows: closing rule not applied', {
       file: entry.file,
       lines: unreadable,
@@ -95,7 +98,7 @@ export async function publishAffiliations(
       closeEvents: events.length,
     });
   }
-  if (notes.length > 0) fileReport.message = notes.join('; ');
+  for (const note of notes) addNote(fileReport, note);
   return fileReport;
 }
 
