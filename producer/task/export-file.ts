@@ -18,6 +18,8 @@ export type ConvertedRecord =
       readonly column?: number;
       readonly columnName?: string;
       readonly raw?: readonly string[];
+      /** The record could not be read as CSV (rather than its cells not converted). */
+      readonly unreadable?: true;
     };
 
 export interface OpenedExportFile {
@@ -43,6 +45,7 @@ export async function openExportFile(
           ok: false,
           line: record.line,
           reason: record.error,
+          unreadable: true,
           ...(record.column === undefined ? {} : { column: record.column }),
           ...(record.fields === undefined ? {} : { raw: record.fields }),
         };
