@@ -23,6 +23,7 @@ import { keyPartitioner } from '../publish/partitioner';
 import { beginDrop } from '../publish/publisher';
 import { publishingOutput } from '../task/output';
 import { dropPhaseContext } from '../task/phase-context';
+import { inThreadReader } from '../rows/reader';
 import { newFileReport } from '../task/report';
 import { publishRows } from '../task/rows-phase';
 import { NO_PROGRESS } from '../task/progress';
@@ -87,6 +88,7 @@ export async function importLegacy(opts: LegacyImportOptions): Promise<LegacyImp
           output,
           logger,
           progress: NO_PROGRESS,
+          rows: inThreadReader(), // its rows get derived columns, encoded here: no worker to overlap
           lists: new Map(),
           failedLists: new Set(),
         });

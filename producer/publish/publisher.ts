@@ -8,12 +8,18 @@
  * holds at most two requests' worth of messages.
  */
 import { CompressionTypes, type Message, type Producer, type Transaction } from 'kafkajs';
+import { InternalError } from '../../core/errors';
 import type { TopicName } from '../../core/types';
 import { recordBytesAtMost } from './record-size';
 import { createSendPipeline } from './send-pipeline';
 
 export interface DropPublisher {
   send(topic: TopicName, message: Message): Promise<void>;
+  /**
+   * Sends a copy of `key` and `value` (the row reader's batch they sit in is filled again right after):
+   * copied into one of two request-sized buffers, the one being filled; the other is the request in flight.
+   */
+  sendCopy(topic: TopicName, key: Buffer, value: Buffer, headers: Record<string, string>): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -51,23 +57,49 @@ export async function beginDrop({
   });
   let buffer = new Map<TopicName, Message[]>();
   let bytes = 0;
+  // Copies of keys and values: `filling` holds those of the request being built, `travelling` those of
+  // the request in flight. Every message counts at least its key and value, so a request's copies fit.
+  let filling = Buffer.allocUnsafeSlow(batchBytes);
+  let travelling = Buffer.allocUnsafeSlow(batchBytes);
+  let copied = 0;
 
   const flush = async (): Promise<void> => {
     if (bytes === 0) return;
     const topicMessages = [...buffer.entries()].map(([topic, messages]) => ({ topic, messages }));
     buffer = new Map();
     bytes = 0;
-    await pipeline.push(topicMessages);
+    await pipeline.push(topicMessages); // returns once the request before it is done: its copies are free
+    [filling, travelling] = [travelling, filling];
+    copied = 0;
+  };
+  const add = async (topic: TopicName, message: Message, size: number): Promise<void> => {
+    if (bytes + size > batchBytes) await flush();
+    const list = buffer.get(topic);
+    if (list === undefined) buffer.set(topic, [message]);
+    else list.push(message);
+    bytes += size;
+  };
+  const copy = (part: Buffer): Buffer => {
+    const start = copied;
+    if (start + part.length > filling.length)
+      throw new InternalError('internal: a request outgrew its copy buffer (record sizes undercounted)');
+    copied += part.copy(filling, start);
+    return filling.subarray(start, copied);
   };
 
   return {
-    async send(topic, message) {
+    send: (topic, message) => add(topic, message, recordBytesAtMost(message)),
+    async sendCopy(topic, key, value, headers) {
+      const message: Message = { key, value, headers };
       const size = recordBytesAtMost(message);
+      if (size > batchBytes) {
+        // Larger than a request: sent on its own, its own copy (the broker refuses it, as it would anyway).
+        return add(topic, { key: Buffer.from(key), value: Buffer.from(value), headers }, size);
+      }
       if (bytes + size > batchBytes) await flush();
-      const list = buffer.get(topic);
-      if (list === undefined) buffer.set(topic, [message]);
-      else list.push(message);
-      bytes += size;
+      message.key = copy(key);
+      message.value = copy(value);
+      return add(topic, message, size);
     },
     async commit() {
       await flush();

@@ -1,70 +1,57 @@
 /**
- * Reads a child file once before any of its purge events is published: it must open and its header must
- * hold the drop column, or the file cannot be applied and must drop nothing. On the way it collects the
- * parent id of every row whose drop cell can be read: a child row in today's export means its parent
- * changed today, whether or not the change list says so.
+ * A child file is read once, before any of its purge events is published: it must open, its header must
+ * hold the drop column and the registry must take its schema, or the file cannot be applied and must drop
+ * nothing. While it is read its rows wait encoded in the spool folder (rows/hold.ts), and the parent id of
+ * every row whose drop cell can be read is collected: a child row in today's export means its parent
+ * changed today, whether or not the change list says so. The waiting rows are published after the purges.
  */
-import { ConnectorError, errorMessage, type ErrorCode } from '../../core/errors';
+import path from 'node:path';
+import { ConnectorError, errorMessage, InternalError, type ErrorCode } from '../../core/errors';
 import type { ChildEntry } from '../../core/catalog/types';
-import { planColumns, type ColumnPlan } from '../convert/column-plan';
-import { convertRow } from '../convert/row';
-import { readCsvRecords } from '../csv/read-csv';
+import type { DropPhaseContext } from './phase-context';
+import { startRows, type StartedRows } from './rows-phase';
 
 const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
 
 export type ChildCheck =
   | {
       readonly ok: true;
-      readonly plan: ColumnPlan;
+      /** The file's rows, ready to publish once the purges are out. */
+      readonly rows: StartedRows;
       /** Parent id -> the first line of the file that carries it, in file order. */
       readonly parents: ReadonlyMap<string, number>;
     }
   | { readonly ok: false; readonly reason: string };
 
-/**
- * `prepare` runs once the header is planned (the caller registers the row schema there), so a schema the
- * registry refuses also fails the file before its drops.
- */
 export async function checkChildFile(
   entry: ChildEntry,
+  ctx: DropPhaseContext,
   localPath: string,
-  prepare: (plan: ColumnPlan) => Promise<unknown> = async () => undefined,
 ): Promise<ChildCheck> {
-  const records = readCsvRecords(localPath);
+  let rows: StartedRows | undefined;
   try {
-    const first = await records.next();
-    if (first.done === true)
-      return {
-        ok: false,
-        reason: 'no header (an empty or truncated file): no row of this file can be applied',
-      };
-    if ('error' in first.value)
-      return {
-        ok: false,
-        reason: `the header (line ${first.value.line}) cannot be read: ${first.value.error}`,
-      };
-    const plan = planColumns(entry, first.value.fields);
-    await prepare(plan);
-    // Only the drop column is cast, so the ids are the very values the rows will carry, at little cost.
-    const dropOnly: ColumnPlan = {
-      ...plan,
-      columns: plan.columns.filter((c) => c.name === entry.purge.column),
-    };
-    const parents = new Map<string, number>();
-    for await (const record of records) {
-      if ('error' in record) continue;
-      const result = convertRow(dropOnly, record.fields);
-      if (!result.ok) continue;
-      const id = String(result.values[entry.purge.column]);
-      if (!parents.has(id)) parents.set(id, record.line);
-    }
-    return { ok: true, plan, parents };
+    rows = await startRows(entry, ctx, localPath, {
+      wantValues: false,
+      hold: {
+        column: entry.purge.column,
+        spoolPath: path.join(ctx.spoolFolder, `.rows-${path.basename(localPath)}`),
+      },
+    });
   } catch (err) {
     if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
     return { ok: false, reason: stripFile(entry.file, errorMessage(err)) };
-  } finally {
-    await records.return(undefined);
   }
+  if (rows === undefined)
+    return {
+      ok: false,
+      reason: 'no header (an empty or truncated file): no row of this file can be applied',
+    };
+  const first = await rows.items.next();
+  if (first.done === true || first.value.kind !== 'parents') {
+    await rows.items.return(undefined);
+    throw new InternalError(`internal: the rows of ${entry.file} came without their parents`);
+  }
+  return { ok: true, rows, parents: first.value.parents };
 }
 
 /** FileError messages begin with the file's name; the report already names it. */

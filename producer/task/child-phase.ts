@@ -8,26 +8,31 @@
  */
 import type { ChildEntry } from '../../core/catalog/types';
 import type { ListRow } from './affiliation-close';
-import { checkChildFile } from './child-check';
+import { checkChildFile, type ChildCheck } from './child-check';
 import { ADDED_IDS_SHOWN, parentsToPurge } from './parents-to-purge';
 import type { DropPhaseContext } from './phase-context';
 import { publishPurges } from './purge-phase';
 import { addNote, newFileReport, type FileReport } from './report';
-import { publishRows } from './rows-phase';
+import { publishStartedRows } from './rows-phase';
 
 /** The child file's report; undefined when the file is absent and its list names no parent. */
 export async function publishChild(
   entry: ChildEntry,
   ctx: DropPhaseContext,
+  /** Its check, when it was started ahead (child-read-ahead.ts). */
+  started?: Promise<ChildCheck>,
 ): Promise<FileReport | undefined> {
   const { logger } = ctx;
   const list = entry.purge.list;
-  if (ctx.failedLists.has(list))
+  if (ctx.failedLists.has(list)) {
+    const unused = await started?.catch(() => undefined);
+    if (unused?.ok === true) await unused.rows.items.return(undefined);
     return {
       ...newFileReport(entry.file, entry.kind),
       status: 'failed',
       message: `not applied: its drop list ${list} failed`,
     };
+  }
   const listIds = ctx.lists.get(list) ?? new Map<string, ListRow>();
   const file = ctx.present.get(entry.file);
   if (file === undefined) {
@@ -47,10 +52,7 @@ export async function publishChild(
     };
   }
 
-  const topic = ctx.topics.forCollection(entry.collection);
-  const check = await checkChildFile(entry, file.localPath, (plan) =>
-    ctx.output.rowSchema(topic, entry, plan),
-  );
+  const check = await (started ?? checkChildFile(entry, ctx, file.localPath));
   if (!check.ok) {
     await ctx.deadLetter(entry.file, { line: 1, reason: check.reason });
     logger.error('child file cannot be applied: no drop published, stored rows kept', {
@@ -66,9 +68,14 @@ export async function publishChild(
   }
 
   const { parents, added } = parentsToPurge(list, listIds, entry.file, check.parents);
-  const purgeEvents = await publishPurges(entry, entry.purge.column, list, parents, ctx);
-  const rows = await publishRows(entry, ctx);
-  if (rows === undefined) return undefined;
+  let purgeEvents: number;
+  try {
+    purgeEvents = await publishPurges(entry, entry.purge.column, list, parents, ctx);
+  } catch (err) {
+    await check.rows.items.return(undefined);
+    throw err;
+  }
+  const rows = await publishStartedRows(entry, ctx, check.rows, newFileReport(entry.file, entry.kind));
   const fileReport: FileReport = { ...rows.report, purgeEvents };
   if (added.length > 0) {
     const first = added.slice(0, ADDED_IDS_SHOWN);

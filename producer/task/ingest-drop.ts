@@ -17,12 +17,15 @@ import type { ExportFileName } from '../../core/types';
 import type { SpooledDrop } from '../drop/spool';
 import { publishAffiliations } from './affiliation-phase';
 import { publishChild } from './child-phase';
+import { childReadAhead, type ChildReadAhead } from './child-read-ahead';
 import { publishDeletionList } from './deletion-phase';
 import { planDrop, type DropStep } from './drop-plan';
 import { publishEntityFile } from './entity-phase';
 import type { DropOutput } from './output';
 import { dropPhaseContext, type DropPhaseContext, type ListIds } from './phase-context';
 import { NO_PROGRESS, type Progress } from './progress';
+import type { RowReader } from '../rows/reader';
+import { workerReader } from '../rows/worker-reader';
 import { newFileReport, type DropReport, type FileReport } from './report';
 
 export interface IngestDeps {
@@ -31,19 +34,30 @@ export interface IngestDeps {
   readonly output: DropOutput;
   readonly logger: Logger;
   readonly progress?: Progress;
+  /** Where the files are read into row batches; a worker thread of its own by default, closed at the end. */
+  readonly rowReader?: () => RowReader;
 }
 
 export async function ingestDrop(
   drop: SpooledDrop,
-  { catalog, topics, output, logger, progress = NO_PROGRESS }: IngestDeps,
+  { catalog, topics, output, logger, progress = NO_PROGRESS, rowReader = workerReader }: IngestDeps,
 ): Promise<DropReport> {
   const lists = new Map<ExportFileName, ListIds>();
   const failedLists = new Set<ExportFileName>();
-  const ctx = dropPhaseContext(drop, { topics, output, logger, progress, lists, failedLists });
+  const rows = rowReader();
+  const ctx = dropPhaseContext(drop, { topics, output, logger, progress, lists, failedLists, rows });
   const files: FileReport[] = [];
-  for (const step of planDrop(catalog, drop.files)) {
-    const fileReport = await runStep(step, ctx, lists, failedLists);
-    if (fileReport !== undefined) files.push(fileReport);
+  const steps = planDrop(catalog, drop.files);
+  const ahead = childReadAhead(steps, ctx);
+  try {
+    ahead.start();
+    for (const step of steps) {
+      const fileReport = await runStep(step, ctx, lists, failedLists, ahead);
+      if (fileReport !== undefined) files.push(fileReport);
+    }
+  } finally {
+    await ahead.close();
+    await rows.close();
   }
   progress.finish();
   return { org: drop.org, drop: drop.id, day: drop.day, label: drop.label, files, outcome: 'published' };
@@ -54,6 +68,7 @@ async function runStep(
   ctx: DropPhaseContext,
   lists: Map<ExportFileName, ListIds>,
   failedLists: Set<ExportFileName>,
+  ahead: ChildReadAhead,
 ): Promise<FileReport | undefined> {
   switch (step.kind) {
     case 'skip':
@@ -65,7 +80,7 @@ async function runStep(
       return report;
     }
     case 'child':
-      return publishChild(step.entry, ctx);
+      return publishChild(step.entry, ctx, ahead.take(step.entry));
     case 'affiliation':
       return publishAffiliations(step.entry, ctx);
     case 'deletion-list':

@@ -8,6 +8,7 @@ import {
   HEADER,
   type CloseEvent,
   type ConnectorEvent,
+  type EventOrigin,
   type PurgeEvent,
   type RowEvent,
 } from '../../core/events/contract';
@@ -20,6 +21,8 @@ import type { DropPublisher } from '../publish/publisher';
 export interface DropOutput {
   rowSchema(topic: TopicName, entry: CatalogEntry, plan: ColumnPlan): Promise<number>;
   row(topic: TopicName, schemaId: number, key: string, event: RowEvent): Promise<void>;
+  /** A row event encoded already (by the row reader): its key, its value, and the headers of its origin. */
+  encodedRow(topic: TopicName, key: Buffer, value: Buffer, headers: RowHeaders): Promise<void>;
   purge(topic: TopicName, key: string, event: PurgeEvent): Promise<void>;
   close(topic: TopicName, key: string, event: CloseEvent): Promise<void>;
   deadLetter(letter: DeadLetter): Promise<void>;
@@ -34,6 +37,20 @@ export function headersOf(event: ConnectorEvent): Record<string, string> {
     [HEADER.day]: s.day,
     [HEADER.file]: s.file,
     [HEADER.line]: String(s.line),
+  };
+}
+
+/** The headers of a row event: one file's, each row its own line. */
+export type RowHeaders = Record<string, string>;
+
+export function rowHeaders(source: Omit<EventOrigin, 'line'>, line: number): RowHeaders {
+  return {
+    [HEADER.op]: 'row',
+    [HEADER.org]: source.org,
+    [HEADER.drop]: source.drop,
+    [HEADER.day]: source.day,
+    [HEADER.file]: source.file,
+    [HEADER.line]: String(line),
   };
 }
 
@@ -63,6 +80,7 @@ export function publishingOutput({
     rowSchema: (topic, entry, plan) => encoder.rowSchemaId(topic, entry, plan),
     row: async (topic, schemaId, key, event) =>
       send(topic, key, await encoder.encodeRow(schemaId, event), event),
+    encodedRow: (topic, key, value, headers) => publisher.sendCopy(topic, key, value, headers),
     purge: async (topic, key, event) => {
       const id = await cached(purgeIds, topic, () => encoder.purgeSchemaId(topic));
       await send(topic, key, await encoder.encodePurge(id, event), event);
@@ -84,6 +102,7 @@ export function dryRunOutput(): DropOutput & { readonly counts: Map<TopicName, n
     counts,
     rowSchema: async () => 0,
     row: (topic) => count(topic),
+    encodedRow: (topic) => count(topic),
     purge: (topic) => count(topic),
     close: (topic) => count(topic),
     deadLetter: async () => undefined,

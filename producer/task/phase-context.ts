@@ -8,6 +8,7 @@ import type { TopicNames } from '../../core/events/topics';
 import type { Logger } from '../../core/logger';
 import type { DropId, ExportFileName, OrgId } from '../../core/types';
 import type { SpooledDrop, SpooledFile } from '../drop/spool';
+import type { RowReader } from '../rows/reader';
 import type { ListRow } from './affiliation-close';
 import type { DropOutput } from './output';
 import type { Progress } from './progress';
@@ -28,6 +29,10 @@ export interface DropPhaseContext {
   readonly output: DropOutput;
   readonly logger: Logger;
   readonly progress: Progress;
+  /** Reads the drop's files into row batches (in a worker thread while the drop is published). */
+  readonly rows: RowReader;
+  /** The drop's spool folder (a child file's rows wait there while its purge events go out). */
+  readonly spoolFolder: string;
   /** The origin of an event published for `file` at `line` of this drop. */
   source(file: ExportFileName, line: number): EventOrigin;
   deadLetter(file: ExportFileName, why: Pick<DeadLetter, 'reason'> & Partial<DeadLetter>): Promise<void>;
@@ -35,10 +40,14 @@ export interface DropPhaseContext {
 
 export function dropPhaseContext(
   drop: SpooledDrop,
-  deps: Pick<DropPhaseContext, 'topics' | 'output' | 'logger' | 'progress' | 'lists' | 'failedLists'>,
+  deps: Pick<
+    DropPhaseContext,
+    'topics' | 'output' | 'logger' | 'progress' | 'lists' | 'failedLists' | 'rows'
+  >,
 ): DropPhaseContext {
   return {
     ...deps,
+    spoolFolder: drop.folder,
     org: drop.org,
     dropId: drop.id,
     present: new Map(drop.files.map((f) => [f.name, f])),

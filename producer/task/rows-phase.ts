@@ -4,14 +4,16 @@
  * be applied (its header fails, the registry refuses its schema) fails alone with a dead letter; anything
  * else (a server down) fails the whole drop.
  */
-import { createHash } from 'node:crypto';
 import { ConnectorError, errorMessage, type ErrorCode } from '../../core/errors';
 import { keyOf, type CatalogEntry } from '../../core/catalog/types';
-import { messageKey, type CellValue } from '../../core/events/contract';
+import type { CellValue } from '../../core/events/contract';
+import type { TopicName } from '../../core/types';
 import type { ColumnPlan } from '../convert/column-plan';
 import type { ListRow } from './affiliation-close';
-import { DUPLICATE_TRACKING_LIMIT, trackDuplicateKeys } from './duplicate-keys';
-import { openExportFile, type ConvertedRecord } from './export-file';
+import type { DuplicateKeysSeen, ReadOptions, RowsItem } from '../rows/file-rows';
+import { rowsOf, type RowBatch } from '../rows/row-batch';
+import type { ConvertedRecord } from './export-file';
+import { rowHeaders } from './output';
 import type { DropPhaseContext, ListIds } from './phase-context';
 import { addNote, newFileReport, type FileReport } from './report';
 import { keepLastRow } from './list-ids';
@@ -42,101 +44,184 @@ export interface RowsOutcome {
   readonly report: FileReport;
 }
 
+/** A file opened, its schema registered, its rows being read (`items`). */
+export interface StartedRows {
+  readonly plan: ColumnPlan;
+  readonly topic: TopicName;
+  readonly schemaId: number;
+  readonly derived: DerivedColumns | undefined;
+  readonly items: AsyncGenerator<RowsItem>;
+  /** Hands a batch's buffer back once its rows are published. */
+  readonly recycle: (batch: RowBatch) => void;
+}
+
+/**
+ * Opens the file through the drop's row reader and registers its row schema; undefined when the file is
+ * empty (not even a header). A header that fails or a schema the registry refuses throws, before any row.
+ */
+export async function startRows(
+  entry: CatalogEntry,
+  ctx: DropPhaseContext,
+  localPath: string,
+  {
+    derive,
+    wantValues,
+    hold,
+  }: { derive?: RowHooks['derive']; wantValues: boolean; hold?: ReadOptions['hold'] },
+): Promise<StartedRows | undefined> {
+  const opened = await ctx.rows.open(entry, localPath);
+  if (opened === undefined) return undefined;
+  try {
+    const { plan } = opened;
+    const topic = ctx.topics.forCollection(entry.collection);
+    const derived = derive?.(plan);
+    const schemaId = await ctx.output.rowSchema(topic, entry, derived?.plan ?? plan);
+    const source = ctx.source(entry.file, 0);
+    const items = opened.read({
+      org: source.org,
+      drop: source.drop,
+      day: source.day,
+      file: source.file,
+      // Rows the caller derives columns for are encoded here, after; the others by the reader.
+      schemaId: derived === undefined ? schemaId : undefined,
+      values: wantValues || derived !== undefined,
+      ...(hold === undefined ? {} : { hold }),
+    });
+    return { plan, topic, schemaId, derived, items, recycle: (batch) => opened.recycle(batch) };
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+}
+
 /** undefined when the file is not in the drop. */
 export async function publishRows(
   entry: CatalogEntry,
   ctx: DropPhaseContext,
-  { onRow, onRejected, derive }: RowHooks = {},
+  hooks: RowHooks = {},
 ): Promise<RowsOutcome | undefined> {
   const file = ctx.present.get(entry.file);
   if (file === undefined) return undefined;
-  const { output, logger, progress } = ctx;
   const fileReport = newFileReport(entry.file, entry.kind);
   try {
-    const opened = await openExportFile(entry, file.localPath);
-    if (opened === undefined) {
+    const started = await startRows(entry, ctx, file.localPath, {
+      ...(hooks.derive === undefined ? {} : { derive: hooks.derive }),
+      wantValues: hooks.onRow !== undefined,
+    });
+    if (started === undefined) {
       fileReport.status = 'empty';
       fileReport.message = 'empty file (not even a header): nothing to apply';
       return { ok: true, report: fileReport };
     }
-    const { plan, rows } = opened;
-    logger.info('file started', { file: entry.file, drop: ctx.dropId });
-    progress.file(entry.file);
-    if (plan.added.length > 0) fileReport.addedColumns = plan.added;
-    if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
-    const topic = ctx.topics.forCollection(entry.collection);
-    const derived = derive?.(plan);
-    const schemaId = await output.rowSchema(topic, entry, derived?.plan ?? plan);
-    const keyColumns = keyOf(entry);
-    const seen = keyColumns.length > 0 && entry.kind !== 'legacy-id-map' ? trackDuplicateKeys() : undefined;
-    let duplicates = 0;
-    for await (const row of rows) {
-      fileReport.rowsRead += 1;
-      progress.row();
-      if (!row.ok) {
-        fileReport.rejected += 1;
-        const { ok, ...why } = row;
-        await ctx.deadLetter(entry.file, why);
-        onRejected?.(row, plan);
+    return await publishStartedRows(entry, ctx, started, fileReport, hooks);
+  } catch (err) {
+    return fileFailed(entry, ctx, fileReport, err);
+  }
+}
+
+/** Publishes the rows of a started file: each accepted row under its key, each rejected one as a dead letter. */
+export async function publishStartedRows(
+  entry: CatalogEntry,
+  ctx: DropPhaseContext,
+  { plan, topic, schemaId, derived, items, recycle }: StartedRows,
+  fileReport: FileReport,
+  { onRow, onRejected }: RowHooks = {},
+): Promise<RowsOutcome> {
+  const { output, logger, progress } = ctx;
+  logger.info('file started', { file: entry.file, drop: ctx.dropId });
+  progress.file(entry.file);
+  if (plan.added.length > 0) fileReport.addedColumns = plan.added;
+  if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
+  const origin = ctx.source(entry.file, 0);
+  const rejectRow = async (row: RejectedRow): Promise<void> => {
+    fileReport.rowsRead += 1;
+    progress.row();
+    fileReport.rejected += 1;
+    const { ok, unreadable, ...why } = row;
+    await ctx.deadLetter(entry.file, why);
+    onRejected?.(row, plan);
+  };
+  let duplicates: DuplicateKeysSeen | undefined;
+  try {
+    for await (const item of items) {
+      if (item.kind === 'end') {
+        duplicates = item.duplicates;
         continue;
       }
-      if (seen !== undefined) {
-        const key = keyColumns.map((k) => String(row.values[k])).join('|');
-        const firstLine = seen.check(key, row.line);
-        if (firstLine !== undefined && duplicates++ < 100)
-          (fileReport.duplicateKeys ??= []).push({ key, firstLine, line: row.line });
+      if (item.kind !== 'batch') continue;
+      const { batch } = item;
+      const rows = rowsOf(batch);
+      let r = 0;
+      for (let i = 0; i < batch.rows; i++) {
+        while (r < batch.rejected.length && batch.rejected[r]!.before <= i)
+          await rejectRow(batch.rejected[r++]!.record);
+        fileReport.rowsRead += 1;
+        progress.row();
+        const line = rows.line(i);
+        const values = batch.values?.[i];
+        if (derived === undefined) {
+          // The publisher copies key and value (publish/publisher.ts): the batch's buffer is free after.
+          await output.encodedRow(topic, rows.key(i), rows.value(i), rowHeaders(origin, line));
+        } else {
+          await output.row(topic, schemaId, rows.key(i).toString('utf8'), {
+            op: 'row',
+            source: ctx.source(entry.file, line),
+            values: derived.values(values!),
+          });
+        }
+        fileReport.published += 1;
+        if (onRow !== undefined) onRow({ line, values: values! });
       }
-      const route =
-        entry.route !== undefined
-          ? String(row.values[entry.route])
-          : keyColumns.length > 0
-            ? keyColumns.map((k) => String(row.values[k])).join('|')
-            : rowDigest(row.values);
-      await output.row(topic, schemaId, messageKey(ctx.org, route), {
-        op: 'row',
-        source: ctx.source(entry.file, row.line),
-        values: derived === undefined ? row.values : derived.values(row.values),
-      });
-      fileReport.published += 1;
-      onRow?.({ line: row.line, values: row.values });
+      while (r < batch.rejected.length) await rejectRow(batch.rejected[r++]!.record);
+      recycle(batch);
     }
-    logger.info('file done', {
-      file: entry.file,
-      read: fileReport.rowsRead,
-      published: fileReport.published,
-      rejected: fileReport.rejected,
-    });
-    if (seen?.capped === true) {
-      addNote(
-        fileReport,
-        `more than ${DUPLICATE_TRACKING_LIMIT} keys: duplicate keys were checked among the first ${DUPLICATE_TRACKING_LIMIT} only`,
-      );
-    }
-    if (fileReport.duplicateKeys !== undefined) {
-      fileReport.duplicateRows = duplicates;
-      addNote(fileReport, `${duplicates} key(s) appear on more than one row (kept both; the later row wins)`);
-      logger.warn('duplicate keys in one file', {
-        file: entry.file,
-        duplicates: fileReport.duplicateKeys.slice(0, 20),
-      });
-    }
-    return { ok: true, report: fileReport };
-  } catch (err) {
-    if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
-    fileReport.status = 'failed';
-    fileReport.message = errorMessage(err);
-    await ctx.deadLetter(entry.file, { line: 1, reason: errorMessage(err) });
-    logger.error('file failed', { file: entry.file, reason: errorMessage(err) });
-    return { ok: false, report: fileReport };
+  } finally {
+    await items.return(undefined);
   }
+  logger.info('file done', {
+    file: entry.file,
+    read: fileReport.rowsRead,
+    published: fileReport.published,
+    rejected: fileReport.rejected,
+  });
+  if (duplicates?.capped === true) {
+    addNote(
+      fileReport,
+      `more than ${duplicates.limit} keys: duplicate keys were checked among the first ${duplicates.limit} only`,
+    );
+  }
+  if (duplicates !== undefined && duplicates.count > 0) {
+    fileReport.duplicateKeys = [...duplicates.first];
+    fileReport.duplicateRows = duplicates.count;
+    addNote(
+      fileReport,
+      `${duplicates.count} key(s) appear on more than one row (kept both; the later row wins)`,
+    );
+    logger.warn('duplicate keys in one file', {
+      file: entry.file,
+      duplicates: duplicates.first.slice(0, 20),
+    });
+  }
+  return { ok: true, report: fileReport };
+}
+
+/** A file-level error (its header, its schema) fails the file alone, dead-lettered; any other fails the drop. */
+export async function fileFailed(
+  entry: CatalogEntry,
+  ctx: DropPhaseContext,
+  fileReport: FileReport,
+  err: unknown,
+): Promise<RowsOutcome> {
+  if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
+  fileReport.status = 'failed';
+  fileReport.message = errorMessage(err);
+  await ctx.deadLetter(entry.file, { line: 1, reason: errorMessage(err) });
+  ctx.logger.error('file failed', { file: entry.file, reason: errorMessage(err) });
+  return { ok: false, report: fileReport };
 }
 
 /** Collects each row of a list file under its first key column (the id children and affiliations refer to). */
 export function listCollector(entry: CatalogEntry, ids: ListIds): (row: ListRow) => void {
   const idColumn = keyOf(entry)[0]!;
   return (row) => keepLastRow(ids, String(row.values[idColumn]), row); // the last row of an id wins
-}
-
-function rowDigest(values: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 24);
 }

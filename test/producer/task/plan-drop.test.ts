@@ -141,6 +141,7 @@ describe('ingestDrop follows its plan', () => {
     const output: DropOutput = {
       rowSchema: async () => 1,
       row: (topic, _id, key, event) => record(topic, key, event),
+      encodedRow: async (topic, key) => void published.push(`row ${fileOf.get(topic)} ${key.toString()}`),
       purge: (topic, key, event) => record(topic, key, event),
       close: (topic, key, event) => record(topic, key, event),
       deadLetter: async (letter) => void published.push(`dead letter ${letter.file}`),
