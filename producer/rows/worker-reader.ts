@@ -2,7 +2,8 @@
  * The main thread's side of the row worker: one worker thread per reader, files opened and read through
  * it by message, items queued as they arrive and taken one by one, each taken item a credit back to the
  * worker (so at most CREDITS batches of a file wait in memory). A worker that dies fails every file in
- * hand with its error. The worker is unref'd: it never keeps the process alive by itself.
+ * hand with its error. The worker keeps the process alive until `close` (a main thread waiting only for
+ * the worker's answer must not be taken for idle), so every reader is closed (ingest-drop.ts: in `finally`).
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -25,7 +26,6 @@ export const WORKER_ENTRY = path.join(__dirname, 'worker-entry.js');
 
 export function workerReader(): RowReader {
   const worker = new Worker(WORKER_ENTRY);
-  worker.unref();
   const inboxes = new Map<number, Inbox>();
   let nextId = 1;
   let failure: Error | undefined;

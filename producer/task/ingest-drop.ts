@@ -56,8 +56,8 @@ export async function ingestDrop(
       if (fileReport !== undefined) files.push(fileReport);
     }
   } finally {
+    await rows.close(); // first: a check still reading ahead then ends at once instead of reading on
     await ahead.close();
-    await rows.close();
   }
   progress.finish();
   return { org: drop.org, drop: drop.id, day: drop.day, label: drop.label, files, outcome: 'published' };
