@@ -13,7 +13,7 @@ import { ADDED_IDS_SHOWN, parentsToPurge } from './parents-to-purge';
 import type { DropPhaseContext } from './phase-context';
 import { publishPurges } from './purge-phase';
 import { addNote, newFileReport, type FileReport } from './report';
-import { publishStartedRows } from './rows-phase';
+import { announceFile, publishStartedRows } from './rows-phase';
 
 /** The child file's report; undefined when the file is absent and its list names no parent. */
 export async function publishChild(
@@ -75,6 +75,7 @@ export async function publishChild(
     await check.rows.items.return(undefined);
     throw err;
   }
+  announceFile(entry, ctx);
   const rows = await publishStartedRows(entry, ctx, check.rows, newFileReport(entry.file, entry.kind));
   const fileReport: FileReport = { ...rows.report, purgeEvents };
   if (added.length > 0) {

@@ -67,11 +67,19 @@ export async function startRows(
     derive,
     wantValues,
     hold,
-  }: { derive?: RowHooks['derive']; wantValues: boolean; hold?: ReadOptions['hold'] },
+    onOpened,
+  }: {
+    derive?: RowHooks['derive'];
+    wantValues: boolean;
+    hold?: ReadOptions['hold'];
+    /** Once the header is read, before the schema is registered. */
+    onOpened?: () => void;
+  },
 ): Promise<StartedRows | undefined> {
   const opened = await ctx.rows.open(entry, localPath);
   if (opened === undefined) return undefined;
   try {
+    onOpened?.();
     const { plan } = opened;
     const topic = ctx.topics.forCollection(entry.collection);
     const derived = derive?.(plan);
@@ -105,6 +113,7 @@ export async function publishRows(
   const fileReport = newFileReport(entry.file, entry.kind);
   try {
     const started = await startRows(entry, ctx, file.localPath, {
+      onOpened: () => announceFile(entry, ctx),
       ...(hooks.derive === undefined ? {} : { derive: hooks.derive }),
       wantValues: hooks.onRow !== undefined,
     });
@@ -119,6 +128,15 @@ export async function publishRows(
   }
 }
 
+/**
+ * Says which file the drop is at (log, progress line, and the stage a stall names), before its first call
+ * to a server: a file that waits on the registry for its schema is named as the one waiting.
+ */
+export function announceFile(entry: CatalogEntry, ctx: DropPhaseContext): void {
+  ctx.logger.info('file started', { file: entry.file, drop: ctx.dropId });
+  ctx.progress.file(entry.file);
+}
+
 /** Publishes the rows of a started file: each accepted row under its key, each rejected one as a dead letter. */
 export async function publishStartedRows(
   entry: CatalogEntry,
@@ -128,8 +146,6 @@ export async function publishStartedRows(
   { onRow, onRejected }: RowHooks = {},
 ): Promise<RowsOutcome> {
   const { output, logger, progress } = ctx;
-  logger.info('file started', { file: entry.file, drop: ctx.dropId });
-  progress.file(entry.file);
   if (plan.added.length > 0) fileReport.addedColumns = plan.added;
   if (plan.missing.length > 0) fileReport.missingColumns = plan.missing;
   const origin = ctx.source(entry.file, 0);
