@@ -28,8 +28,8 @@ const REPLACEMENT = '\uFFFD';
 
 /**
  * Bytes read (and parsed in one csv-parse call) at a time. 256 KB, not 1 MB: the records of a chunk live
- * until its batch of rows is built, and at 1 MB the row worker's heap held about 44 MB more at its peak
- * (the 200,000-row bench drop read alone: 165 MB against 121 MB), for no speed (BENCHMARKS.md).
+ * until its batch of rows is built. The 200,000-row bench drop read alone through the row worker peaked at
+ * 121 MB against 165 MB; the whole producer at 348-356 MB against 360-371 MB (BENCHMARKS.md).
  */
 export const READ_CHUNK_BYTES = 256 * 1024;
 
