@@ -6,12 +6,10 @@
  * changed today, whether or not the change list says so. The waiting rows are published after the purges.
  */
 import path from 'node:path';
-import { ConnectorError, errorMessage, InternalError, type ErrorCode } from '../../core/errors';
+import { errorMessage, InternalError } from '../../core/errors';
 import type { ChildEntry } from '../../core/catalog/types';
 import type { DropPhaseContext } from './phase-context';
-import { startRows, type StartedRows } from './rows-phase';
-
-const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
+import { isFileLevel, startRows, type StartedRows } from './rows-phase';
 
 export type ChildCheck =
   | {
@@ -38,7 +36,7 @@ export async function checkChildFile(
       },
     });
   } catch (err) {
-    if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
+    if (!isFileLevel(err)) throw err;
     return { ok: false, reason: stripFile(entry.file, errorMessage(err)) };
   }
   if (rows === undefined)
@@ -52,6 +50,12 @@ export async function checkChildFile(
     throw new InternalError(`internal: the rows of ${entry.file} came without their parents`);
   }
   return { ok: true, rows, parents: first.value.parents };
+}
+
+/** Gives up a check's rows (its file was not applied, or the drop failed): closes the read, removes its spool. */
+export async function discardCheck(check: Promise<ChildCheck> | ChildCheck | undefined): Promise<void> {
+  const result = await Promise.resolve(check).catch(() => undefined);
+  if (result?.ok === true) await result.rows.items.return(undefined);
 }
 
 /** FileError messages begin with the file's name; the report already names it. */

@@ -8,7 +8,7 @@
  */
 import type { ChildEntry } from '../../core/catalog/types';
 import type { ListRow } from './affiliation-close';
-import { checkChildFile, type ChildCheck } from './child-check';
+import { checkChildFile, discardCheck, type ChildCheck } from './child-check';
 import { ADDED_IDS_SHOWN, parentsToPurge } from './parents-to-purge';
 import type { DropPhaseContext } from './phase-context';
 import { publishPurges } from './purge-phase';
@@ -25,8 +25,7 @@ export async function publishChild(
   const { logger } = ctx;
   const list = entry.purge.list;
   if (ctx.failedLists.has(list)) {
-    const unused = await started?.catch(() => undefined);
-    if (unused?.ok === true) await unused.rows.items.return(undefined);
+    await discardCheck(started);
     return {
       ...newFileReport(entry.file, entry.kind),
       status: 'failed',
@@ -72,7 +71,7 @@ export async function publishChild(
   try {
     purgeEvents = await publishPurges(entry, entry.purge.column, list, parents, ctx);
   } catch (err) {
-    await check.rows.items.return(undefined);
+    await discardCheck(check);
     throw err;
   }
   announceFile(entry, ctx);

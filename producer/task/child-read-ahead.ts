@@ -7,7 +7,7 @@
  */
 import type { ChildEntry } from '../../core/catalog/types';
 import type { ExportFileName } from '../../core/types';
-import { checkChildFile, type ChildCheck } from './child-check';
+import { checkChildFile, discardCheck, type ChildCheck } from './child-check';
 import type { DropStep } from './drop-plan';
 import type { DropPhaseContext } from './phase-context';
 
@@ -46,10 +46,7 @@ export function childReadAhead(steps: readonly DropStep[], ctx: DropPhaseContext
       closed = true;
       const left = [...started.values()];
       started.clear();
-      for (const check of left) {
-        const result = await check.catch(() => undefined);
-        if (result?.ok === true) await result.rows.items.return(undefined);
-      }
+      for (const check of left) await discardCheck(check);
     },
   };
 }

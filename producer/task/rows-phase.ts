@@ -11,8 +11,7 @@ import type { TopicName } from '../../core/types';
 import type { ColumnPlan } from '../convert/column-plan';
 import type { ListRow } from './affiliation-close';
 import type { DuplicateKeysSeen, ReadOptions, RowsItem } from '../rows/file-rows';
-import { rowsOf, type RowBatch } from '../rows/row-batch';
-import type { ConvertedRecord } from './export-file';
+import { rowsOf, type RejectedRecord, type RowBatch } from '../rows/row-batch';
 import { rowHeaders } from './output';
 import type { DropPhaseContext, ListIds } from './phase-context';
 import { addNote, newFileReport, type FileReport } from './report';
@@ -20,7 +19,11 @@ import { keepLastRow } from './list-ids';
 
 const FILE_LEVEL: readonly ErrorCode[] = ['CSV_FILE_INVALID', 'SCHEMA_INCOMPATIBLE'];
 
-export type RejectedRow = Extract<ConvertedRecord, { ok: false }>;
+/** An error that fails the file alone (its header, its schema), not the drop. */
+export const isFileLevel = (err: unknown): err is ConnectorError =>
+  err instanceof ConnectorError && FILE_LEVEL.includes(err.code);
+
+export type RejectedRow = RejectedRecord;
 
 /** Columns a caller adds to every accepted row (the legacy import's resolved ids), decided from the header. */
 export interface DerivedColumns {
@@ -228,7 +231,7 @@ export async function fileFailed(
   fileReport: FileReport,
   err: unknown,
 ): Promise<RowsOutcome> {
-  if (!(err instanceof ConnectorError) || !FILE_LEVEL.includes(err.code)) throw err;
+  if (!isFileLevel(err)) throw err;
   fileReport.status = 'failed';
   fileReport.message = errorMessage(err);
   await ctx.deadLetter(entry.file, { line: 1, reason: errorMessage(err) });
